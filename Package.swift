@@ -1,0 +1,71 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// MARK: - Targets
+//
+// Imports point toward the core:
+//   paperradar (CLI) → Store, DigestParsing, TextFeatures, LinearAlgebra → PaperRadarCore
+//   LinearAlgebra → CLinearAlgebra (the only C module for BLAS/LAPACK, imported by BLAS.swift alone)
+//   Store → GRDB, CZlib (gzip'd JSON Lines)
+
+let package = Package(
+    name: "PaperRadar",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "paperradar", targets: ["paperradar"]),
+        .library(name: "PaperRadarCore", targets: ["PaperRadarCore"]),
+        .library(name: "DigestParsing", targets: ["DigestParsing"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "TextFeatures", targets: ["TextFeatures"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // MARK: - Core values (no I/O, no dependencies)
+        .target(name: "PaperRadarCore"),
+
+        // MARK: - Parsing (String → [Paper])
+        .target(name: "DigestParsing", dependencies: ["PaperRadarCore"]),
+
+        // MARK: - Text features (TF-IDF)
+        .target(name: "TextFeatures", dependencies: ["PaperRadarCore", "LinearAlgebra"]),
+
+        // MARK: - Linear algebra (BLAS / LAPACK)
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            providers: [.apt(["libblas-dev", "liblapack-dev"])]
+        ),
+        .target(
+            name: "LinearAlgebra",
+            dependencies: ["CLinearAlgebra"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+
+        // MARK: - Storage (SQLite through GRDB; all storage I/O)
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "Store",
+            dependencies: ["PaperRadarCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // MARK: - Command-line tool
+        .executableTarget(
+            name: "paperradar",
+            dependencies: [
+                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "PaperRadarCoreTests", dependencies: ["PaperRadarCore"]),
+        .testTarget(name: "DigestParsingTests", dependencies: ["DigestParsing"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "DigestParsing"]),
+        .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["paperradar"]),
+    ]
+)

@@ -1,0 +1,13 @@
+/// The digest layouts PaperRadar reads, detected from the text (never from the file name).
+public enum DigestFormat: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// `|Publish Date|Title|Authors|…|` table, then `#### Abstracts` (samples 000, 001; the per-day archive too).
+    case tableAbstracts = "table-abstracts"
+    /// `## [Title](https://arxiv.org/abs/ID)` + `arXiv:IDvN Announce Type: …` + `Abstract: …` (sample 002).
+    case arxivAnnouncement = "arxiv-announcement"
+    /// `# Title`, `**Authors**`, `**Link**: [PDF](…)`, `**Abstract**` and optional `(ZH)` fields (sample 003).
+    case bilingualReporter = "bilingual-reporter"
+    /// `# cs.XX` sections of `### [n] [Title](…/abs/ID)` entries with TL;DR and `<details>` (sample 004).
+    case categoryTLDR = "category-tldr"
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func smokeStore() { #expect(Bool(true)) }
