@@ -27,6 +27,13 @@ let package = Package(
         // MARK: - Core values (no I/O, no dependencies)
         .target(name: "PaperRadarCore"),
 
+        // MARK: - Shipped model files (models/ embedded at build time)
+        .executableTarget(name: "EmbedModelsTool", path: "Sources/EmbedModelsTool"),
+        .plugin(
+            name: "EmbedModelsPlugin", capability: .buildTool(), dependencies: ["EmbedModelsTool"],
+            path: "Sources/EmbedModelsPlugin"),
+        .target(name: "BundledModels", plugins: ["EmbedModelsPlugin"]),
+
         // MARK: - Parsing (String → [Paper])
         .target(name: "DigestParsing", dependencies: ["PaperRadarCore"]),
 

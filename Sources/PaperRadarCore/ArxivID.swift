@@ -41,10 +41,11 @@ public struct ArxivID: Hashable, Comparable, Sendable, Codable, CustomStringConv
     /// `YYMM.NNNN` (2007–2014) or `YYMM.NNNNN` (2015 on).
     private static func isModern(_ s: Substring) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 4 || parts[1].count == 5 else { return false }
-        guard parts[0].allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit) else { return false }
-        let month = Int(parts[0].suffix(2)) ?? 0
-        return (1...12).contains(month)
+        guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCIIDigit),
+            parts[1].allSatisfy(\.isASCIIDigit), let year = Int(parts[0].prefix(2)), let month = Int(parts[0].suffix(2)),
+            (1...12).contains(month)
+        else { return false }
+        return parts[1].count == (year >= 15 ? 5 : 4)
     }
 
     /// `archive/YYMMNNN` or `archive.SUB/YYMMNNN` (before 2007).

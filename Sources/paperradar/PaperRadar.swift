@@ -1,6 +1,11 @@
 import ArgumentParser
 
+/// `paperradar`: the command-line front of PaperRadar. Each subcommand is a thin layer over the libraries.
 @main
 struct PaperRadar: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "paperradar", abstract: "arXiv digest radar.")
+    static let configuration = CommandConfiguration(
+        commandName: "paperradar",
+        abstract: "Read arXiv digests, store the papers, and find what belongs together.",
+        subcommands: [Parse.self, Ingest.self, Import.self, Stats.self]
+    )
 }

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import PaperRadarCore
+
+/// Where a digest's bytes came from, and their identity.
+public struct DigestSource: Sendable, Hashable {
+    /// The path as given by the user (recorded, not used for identity).
+    public var path: String
+    /// SHA-256 of the bytes: the digest's identity.
+    public var contentHash: String
+    public var byteCount: Int
+
+    public init(path: String, contentHash: String, byteCount: Int) {
+        self.path = path
+        self.contentHash = contentHash
+        self.byteCount = byteCount
+    }
+
+    /// The source of in-memory bytes.
+    public init(path: String, bytes: [UInt8]) {
+        self.init(path: path, contentHash: SHA256.hexDigest(bytes), byteCount: bytes.count)
+    }
+}
+
+/// A digest as recorded in the store.
+public struct DigestRecord: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var contentHash: String
+    public var path: String
+    public var format: DigestFormat?
+    public var date: String?
+    public var byteCount: Int
+    public var paperCount: Int
+    public var newCount: Int
+    public var updatedCount: Int
+    public var unchangedCount: Int
+    public var warnings: [String]
+    public var ingestedAt: String
+}
+
+/// What ingesting one digest did.
+public enum IngestOutcome: Sendable, Hashable {
+    /// The digest landed: its record holds the counts.
+    case ingested(DigestRecord)
+    /// The same bytes were ingested before (under any name): nothing changed.
+    case duplicate(of: DigestRecord)
+}
+
+extension PaperStore {
+    /// Records a parsed digest and its papers in one transaction (all or nothing).
+    ///
+    /// Papers are upserted by arXiv id (see ``Paper/merged(with:)``); the digest row keeps the content hash, path,
+    /// format, date and counts, and `digest_paper` keeps which papers it mentioned under which tags. Ingesting the
+    /// same bytes again changes nothing and returns ``IngestOutcome/duplicate(of:)``.
+    public func ingest(_ digest: ParsedDigest, from source: DigestSource) throws -> IngestOutcome {
+        try writer.write { db in
+            if let existing = try Self.fetchDigest(contentHash: source.contentHash, in: db) {
+                return .duplicate(of: existing)
+            }
+            let now = Self.timestamp()
+            var counts: [PaperChange: Int] = [:]
+            var changes: [(Paper, PaperChange)] = []
+            for paper in digest.papers {
+                let change = try Self.upsert(paper, source: "digest", now: now, in: db)
+                counts[change, default: 0] += 1
+                changes.append((paper, change))
+            }
+            let warnings = digest.warnings.map(\.description)
+            try db.execute(
+                sql: """
+                    INSERT INTO digest (content_hash, path, format, date, byte_count, paper_count, new_count,
+                        updated_count, unchanged_count, warnings, ingested_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    source.contentHash, source.path, digest.format?.rawValue, digest.date, source.byteCount,
+                    digest.papers.count, counts[.new] ?? 0, counts[.updated] ?? 0, counts[.unchanged] ?? 0,
+                    JSONColumn.encode(warnings), now,
+                ])
+            let digestID = db.lastInsertedRowID
+            for (position, (paper, _)) in changes.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO digest_paper (digest_id, paper_id, position, tags) VALUES (?, ?, ?, ?)",
+                    arguments: [digestID, paper.id.rawValue, position, JSONColumn.encode(paper.tags)])
+            }
+            guard let record = try Self.fetchDigest(id: digestID, in: db) else {
+                throw StoreError("the digest row vanished inside its own transaction")
+            }
+            return .ingested(record)
+        }
+    }
+
+    static let digestColumns = """
+        id, content_hash, path, format, date, byte_count, paper_count, new_count, updated_count, unchanged_count,
+        warnings, ingested_at
+        """
+
+    static func digestRecord(from row: Row) -> DigestRecord {
+        DigestRecord(
+            id: row[0], contentHash: row[1], path: row[2], format: (row[3] as String?).flatMap(DigestFormat.init),
+            date: row[4], byteCount: row[5], paperCount: row[6], newCount: row[7], updatedCount: row[8],
+            unchangedCount: row[9], warnings: JSONColumn.decode(row[10]), ingestedAt: row[11])
+    }
+
+    static func fetchDigest(contentHash: String, in db: Database) throws -> DigestRecord? {
+        try Row.fetchOne(
+            db, sql: "SELECT \(digestColumns) FROM digest WHERE content_hash = ?", arguments: [contentHash]
+        ).map(digestRecord)
+    }
+
+    static func fetchDigest(id: Int64, in db: Database) throws -> DigestRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(digestColumns) FROM digest WHERE id = ?", arguments: [id])
+            .map(digestRecord)
+    }
+
+    /// The digest with these bytes, if it was ingested.
+    public func digest(contentHash: String) throws -> DigestRecord? {
+        try writer.read { db in try Self.fetchDigest(contentHash: contentHash, in: db) }
+    }
+
+    /// A digest by its store id.
+    public func digest(id: Int64) throws -> DigestRecord? {
+        try writer.read { db in try Self.fetchDigest(id: id, in: db) }
+    }
+
+    /// Every digest ingested, oldest first.
+    public func digests() throws -> [DigestRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.digestColumns) FROM digest ORDER BY id").map(Self.digestRecord)
+        }
+    }
+
+    /// The papers a digest mentioned, in its order, each with the tags it had there.
+    public func papers(inDigest id: Int64) throws -> [Paper] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.paperColumns.split(separator: ",").map { "p." + $0.trimmingWhitespace() }
+                        .joined(separator: ", ")), d.tags
+                    FROM digest_paper d JOIN paper p ON p.id = d.paper_id
+                    WHERE d.digest_id = ? ORDER BY d.position
+                    """, arguments: [id])
+            return rows.compactMap { row in
+                guard var paper = Self.paper(from: row) else { return nil }
+                paper.tags = JSONColumn.decode(row[9])
+                return paper
+            }
+        }
+    }
+}

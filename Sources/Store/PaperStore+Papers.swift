@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import PaperRadarCore
+
+extension PaperStore {
+    /// Inserts or merges one paper inside a write transaction; returns what changed.
+    ///
+    /// The row is read once, merged with ``Paper/merged(with:)``, and written only when it differs.
+    static func upsert(_ incoming: Paper, source: String, now: String, in db: Database) throws -> PaperChange {
+        let existing = try fetchPaper(id: incoming.id.rawValue, in: db)
+        let change: PaperChange
+        if let existing {
+            let merged = existing.merged(with: incoming)
+            if merged == existing {
+                change = .unchanged
+            } else {
+                try db.execute(
+                    sql: """
+                        UPDATE paper SET version = ?, title = ?, authors = ?, abstract = ?, categories = ?,
+                            primary_category = ?, date = ?, code_url = ?, extras = ?, updated_at = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        merged.version, merged.title, JSONColumn.encode(merged.authors), merged.abstract,
+                        JSONColumn.encode(merged.categories), merged.primaryCategory, merged.date, merged.codeURL,
+                        encodeExtras(merged.extras), now, merged.id.rawValue,
+                    ])
+                change = .updated
+            }
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO paper (id, version, title, authors, abstract, categories, primary_category, date,
+                        code_url, extras, source, first_seen_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    incoming.id.rawValue, incoming.version, incoming.title, JSONColumn.encode(incoming.authors),
+                    incoming.abstract, JSONColumn.encode(incoming.categories), incoming.primaryCategory,
+                    incoming.date, incoming.codeURL, encodeExtras(incoming.extras), source, now, now,
+                ])
+            change = .new
+        }
+        if let version = incoming.version {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO paper_version (paper_id, version, first_seen_at) VALUES (?, ?, ?)",
+                arguments: [incoming.id.rawValue, version, now])
+        }
+        return change
+    }
+
+    static func encodeExtras(_ extras: PaperExtras) -> String? {
+        guard !extras.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(extras)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func decodeExtras(_ text: String?) -> PaperExtras {
+        guard let text, let data = text.data(using: .utf8) else { return PaperExtras() }
+        return (try? JSONDecoder().decode(PaperExtras.self, from: data)) ?? PaperExtras()
+    }
+
+    static let paperColumns =
+        "id, version, title, authors, abstract, categories, date, code_url, extras"
+
+    static func paper(from row: Row) -> Paper? {
+        guard let id = ArxivID(row[0] as String) else { return nil }
+        return Paper(
+            id: id, version: row[1], title: row[2], authors: JSONColumn.decode(row[3]), abstract: row[4],
+            categories: JSONColumn.decode(row[5]), date: row[6], tags: [], codeURL: row[7],
+            extras: decodeExtras(row[8]))
+    }
+
+    static func fetchPaper(id: String, in db: Database) throws -> Paper? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(paperColumns) FROM paper WHERE id = ?", arguments: [id])
+        else { return nil }
+        return paper(from: row)
+    }
+
+    /// The tags a paper was filed under across all digests, in order of first appearance.
+    static func tags(of id: String, in db: Database) throws -> [String] {
+        let lists = try String.fetchAll(
+            db, sql: "SELECT tags FROM digest_paper WHERE paper_id = ? ORDER BY digest_id, position", arguments: [id])
+        var seen = Set<String>()
+        return lists.flatMap(JSONColumn.decode).filter { seen.insert($0).inserted }
+    }
+
+    /// One paper with its tags, or `nil` when the store does not have it.
+    public func paper(id: ArxivID) throws -> Paper? {
+        try writer.read { db in
+            guard var paper = try Self.fetchPaper(id: id.rawValue, in: db) else { return nil }
+            paper.tags = try Self.tags(of: id.rawValue, in: db)
+            return paper
+        }
+    }
+
+    /// Every version seen of a paper, ascending.
+    public func versions(of id: ArxivID) throws -> [Int] {
+        try writer.read { db in
+            try Int.fetchAll(
+                db, sql: "SELECT version FROM paper_version WHERE paper_id = ? ORDER BY version", arguments: [id.rawValue])
+        }
+    }
+
+    /// All papers ordered by id, with their tags.
+    ///
+    /// - Complexity: O(n) rows; one pass over papers and one over digest mentions.
+    public func allPapers() throws -> [Paper] {
+        try writer.read { db in
+            var tagsByID: [String: [String]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT paper_id, tags FROM digest_paper ORDER BY digest_id, position")
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let tags = JSONColumn.decode(row[1])
+                guard !tags.isEmpty else { continue }
+                var list = tagsByID[id, default: []]
+                for tag in tags where !list.contains(tag) { list.append(tag) }
+                tagsByID[id] = list
+            }
+            var papers: [Paper] = []
+            papers.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper") ?? 0)
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.paperColumns) FROM paper ORDER BY id")
+            while let row = try cursor.next() {
+                guard var paper = Self.paper(from: row) else { continue }
+                paper.tags = tagsByID[paper.id.rawValue] ?? []
+                papers.append(paper)
+            }
+            return papers
+        }
+    }
+
+    /// The number of papers stored.
+    public func paperCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper") ?? 0 }
+    }
+}

@@ -1,0 +1,105 @@
+import GRDB
+
+/// The versioned schema: one migration per released change, never edited after it ships.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-papers-and-digests") { db in
+            // Papers are unique by arXiv id (no version); JSON arrays for list fields.
+            try db.execute(
+                sql: """
+                    CREATE TABLE paper (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        version INTEGER,
+                        title TEXT NOT NULL,
+                        authors TEXT NOT NULL,
+                        abstract TEXT NOT NULL,
+                        categories TEXT NOT NULL,
+                        primary_category TEXT,
+                        date TEXT,
+                        code_url TEXT,
+                        extras TEXT,
+                        source TEXT NOT NULL,
+                        first_seen_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE INDEX paper_date ON paper(date);
+                    CREATE INDEX paper_primary_category ON paper(primary_category);
+
+                    -- Every version seen of a paper, with when it was first seen.
+                    CREATE TABLE paper_version (
+                        paper_id TEXT NOT NULL REFERENCES paper(id) ON DELETE CASCADE,
+                        version INTEGER NOT NULL,
+                        first_seen_at TEXT NOT NULL,
+                        PRIMARY KEY (paper_id, version)
+                    ) WITHOUT ROWID;
+
+                    -- Every digest ingested, identified by the SHA-256 of its bytes.
+                    CREATE TABLE digest (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        content_hash TEXT NOT NULL UNIQUE,
+                        path TEXT NOT NULL,
+                        format TEXT,
+                        date TEXT,
+                        byte_count INTEGER NOT NULL,
+                        paper_count INTEGER NOT NULL,
+                        new_count INTEGER NOT NULL,
+                        updated_count INTEGER NOT NULL,
+                        unchanged_count INTEGER NOT NULL,
+                        warnings TEXT NOT NULL,
+                        ingested_at TEXT NOT NULL
+                    );
+
+                    -- Which papers a digest mentioned, in its order, under which tags.
+                    CREATE TABLE digest_paper (
+                        digest_id INTEGER NOT NULL REFERENCES digest(id) ON DELETE CASCADE,
+                        paper_id TEXT NOT NULL REFERENCES paper(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        tags TEXT NOT NULL,
+                        PRIMARY KEY (digest_id, paper_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX digest_paper_paper ON digest_paper(paper_id);
+
+                    -- Bulk imports of JSON Lines metadata.
+                    CREATE TABLE import_run (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        path TEXT NOT NULL,
+                        line_count INTEGER NOT NULL,
+                        new_count INTEGER NOT NULL,
+                        updated_count INTEGER NOT NULL,
+                        unchanged_count INTEGER NOT NULL,
+                        skipped_count INTEGER NOT NULL,
+                        imported_at TEXT NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("v2-models-and-vectors") { db in
+            try db.execute(
+                sql: """
+                    -- Fitted models (TF-IDF, LSA, topics …), identified by the hash of their encoding.
+                    CREATE TABLE model (
+                        content_hash TEXT PRIMARY KEY NOT NULL,
+                        kind TEXT NOT NULL,
+                        parent_hash TEXT,
+                        created_at TEXT NOT NULL,
+                        paper_count INTEGER NOT NULL,
+                        summary TEXT NOT NULL,
+                        data BLOB NOT NULL
+                    );
+                    -- Which model of each kind is in use.
+                    CREATE TABLE current_model (
+                        kind TEXT PRIMARY KEY NOT NULL,
+                        content_hash TEXT NOT NULL REFERENCES model(content_hash)
+                    );
+                    -- One vector per paper and model (a CSR row or a dense embedding, encoded by the caller).
+                    CREATE TABLE paper_vector (
+                        model_hash TEXT NOT NULL REFERENCES model(content_hash) ON DELETE CASCADE,
+                        paper_id TEXT NOT NULL REFERENCES paper(id) ON DELETE CASCADE,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (model_hash, paper_id)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

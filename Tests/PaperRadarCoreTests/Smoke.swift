@@ -1,3 +1,0 @@
-import Testing
-
-@Test func smokePaperRadarCore() { #expect(Bool(true)) }
