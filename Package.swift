@@ -51,6 +51,12 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
 
+        // MARK: - Related papers and reading lists
+        .target(
+            name: "Recommendation", dependencies: ["LinearAlgebra"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+
         // MARK: - Storage (SQLite through GRDB; all storage I/O)
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
@@ -73,6 +79,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "DigestParsing"]),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "RecommendationTests", dependencies: ["Recommendation"]),
         .testTarget(name: "EndToEndTests", dependencies: ["paperradar"]),
     ]
 )
