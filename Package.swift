@@ -64,11 +64,20 @@ let package = Package(
             dependencies: ["PaperRadarCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // MARK: - Pipeline (fit, related, topics, reports over a store; used by the CLI and the daemon)
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation",
+                "BundledModels",
+            ]
+        ),
+
         // MARK: - Command-line tool
         .executableTarget(
             name: "paperradar",
             dependencies: [
-                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra",
+                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +89,7 @@ let package = Package(
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "EndToEndTests", dependencies: ["paperradar"]),
     ]
 )

@@ -53,10 +53,10 @@ extension PaperStore {
                         (SELECT content_hash FROM model WHERE kind = ? AND content_hash <> ?)
                     """, arguments: [model.kind, model.contentHash])
             try db.execute(
-                sql: "DELETE FROM model WHERE kind = ? AND content_hash <> ?", arguments: [model.kind, model.contentHash])
-            try db.execute(
                 sql: "INSERT OR REPLACE INTO current_model (kind, content_hash) VALUES (?, ?)",
                 arguments: [model.kind, model.contentHash])
+            try db.execute(
+                sql: "DELETE FROM model WHERE kind = ? AND content_hash <> ?", arguments: [model.kind, model.contentHash])
             let insert = try db.makeStatement(
                 sql: "INSERT OR REPLACE INTO paper_vector (model_hash, paper_id, data) VALUES (?, ?, ?)")
             for (id, data) in vectors {

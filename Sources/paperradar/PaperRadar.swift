@@ -6,6 +6,9 @@ struct PaperRadar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paperradar",
         abstract: "Read arXiv digests, store the papers, and find what belongs together.",
-        subcommands: [Parse.self, Ingest.self, Import.self, Stats.self]
+        subcommands: [
+            Parse.self, Ingest.self, Import.self, Stats.self, Fit.self, Analyze.self, Model.self, Bench.self,
+            BuildIDFPrior.self,
+        ]
     )
 }

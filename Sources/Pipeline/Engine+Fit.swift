@@ -1,0 +1,79 @@
+import Foundation
+import LinearAlgebra
+import PaperRadarCore
+import Store
+import TextFeatures
+
+/// What `fit` should do.
+public struct FitOptions: Sendable {
+    public var tfidf: TFIDFConfiguration
+    /// Blend the shipped IDF prior with local counts (recommended for small stores).
+    public var usePrior: Bool
+
+    public init(tfidf: TFIDFConfiguration = FitOptions.defaultTFIDF, usePrior: Bool = true) {
+        self.tfidf = tfidf
+        self.usePrior = usePrior
+    }
+
+    /// TF-IDF defaults for the product: the library's defaults with the vocabulary capped at 2^17 terms, which
+    /// keeps the LSA basis (terms × dimensions) within the memory budget at no measurable cost in quality.
+    public static var defaultTFIDF: TFIDFConfiguration {
+        var configuration = TFIDFConfiguration()
+        configuration.maxFeatures = 1 << 17
+        return configuration
+    }
+}
+
+/// Stages of a fit, reported as they start.
+public enum FitStage: String, Sendable {
+    case loading = "loading papers"
+    case tfidf = "TF-IDF"
+    case saving = "saving"
+}
+
+/// What a fit did, with timings.
+public struct FitReport: Sendable {
+    public var paperCount: Int
+    public var tfidf: TFIDFModel
+    public var tfidfStatistics: TFIDFFit.Statistics
+    public var nonzeroCount: Int
+    /// Seconds per stage, in order.
+    public var timings: [(stage: FitStage, seconds: Double)]
+}
+
+extension Engine {
+    /// Refits the models on every stored paper and stores the vectors (one transaction per model).
+    ///
+    /// - Parameter progress: called when a stage starts.
+    /// - Throws: ``PipelineError`` (no papers, nothing left after pruning …) with a message a user can act on.
+    public func fit(
+        options: FitOptions = FitOptions(), inputs: ModelInputs? = nil, progress: (FitStage) -> Void = { _ in }
+    ) throws -> FitReport {
+        let inputs = try inputs ?? ModelInputs.bundled(usePrior: options.usePrior)
+        var timings: [(FitStage, Double)] = []
+        func timed<T>(_ stage: FitStage, _ body: () throws -> T) rethrows -> T {
+            progress(stage)
+            let start = DispatchTime.now()
+            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
+            return try body()
+        }
+        let papers = try timed(.loading) { try store.allPapers() }
+        guard !papers.isEmpty else {
+            throw PipelineError("the store has no papers yet: `paperradar ingest DIGEST…` or `paperradar import FILE` first")
+        }
+        let fitted: TFIDFFit = try timed(.tfidf) {
+            do {
+                return try TFIDFVectorizer(
+                    configuration: options.tfidf, stopWords: inputs.stopWords,
+                    prior: options.usePrior ? inputs.prior : nil
+                ).fit(papers)
+            } catch let error as TextFeaturesError {
+                throw PipelineError(error.message)
+            }
+        }
+        try timed(.saving) { try save(fitted.model, papers: papers, matrix: fitted.matrix) }
+        return FitReport(
+            paperCount: papers.count, tfidf: fitted.model, tfidfStatistics: fitted.statistics,
+            nonzeroCount: fitted.matrix.nonzeroCount, timings: timings)
+    }
+}

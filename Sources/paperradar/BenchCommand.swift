@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LinearAlgebra
+import Pipeline
+import PaperRadarCore
+import TextFeatures
+
+/// `paperradar bench …`: benchmarks on a JSON Lines corpus (never timed tests).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark PaperRadar's stages on a JSON Lines corpus.",
+        subcommands: [TFIDF.self])
+
+    struct TFIDF: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tfidf", abstract: "Time TF-IDF fit + transform (median of repetitions).")
+
+        @Option(name: .long, help: "A .jsonl or .jsonl.gz corpus.") var corpus: String
+        @Option(name: .long, help: "Repetitions (the median is reported).") var repetitions = 3
+        @Flag(name: .long, help: "Unigrams only.") var unigrams = false
+        @Option(name: .long, help: "Threads (default: all cores).") var threads: Int?
+
+        func run() throws {
+            let loaded = try BenchSupport.load(corpus)
+            var configuration = TFIDFConfiguration()
+            if unigrams { configuration.ngramRange = 1...1 }
+            let inputs = try ModelInputs.bundled(usePrior: false)
+            let vectorizer = TFIDFVectorizer(configuration: configuration, stopWords: inputs.stopWords)
+            print("corpus:          \(corpus): \(loaded.count) papers")
+            let report = try TFIDFBenchmark.run(
+                loaded.map(TextDocument.init), vectorizer: vectorizer, repetitions: max(1, repetitions),
+                concurrency: threads)
+            print(report.summary)
+            BenchSupport.printPeakMemory()
+        }
+    }
+}
+
+/// Shared pieces of the benchmarks.
+enum BenchSupport {
+    static func load(_ path: String) throws -> [PaperRadarCore.Paper] {
+        let started = DispatchTime.now()
+        let file: CorpusFile
+        do {
+            file = try CorpusFile.read(URL(fileURLWithPath: path))
+        } catch let error as PipelineError {
+            throw ValidationError(error.message)
+        }
+        if !file.skipped.isEmpty {
+            Terminal.error("\(path): \(file.skipped.count) lines skipped (first: \(file.skipped[0]))")
+        }
+        guard !file.papers.isEmpty else { throw ValidationError("\(path): no papers") }
+        Terminal.error(
+            "loaded \(file.papers.count) papers in \(String(format: "%.1f", ProcessStats.seconds(since: started))) s")
+        return file.papers
+    }
+
+    static func printPeakMemory() {
+        if let peak = ProcessStats.peakResidentMegabytes() { print("peak RSS \(Int(peak.rounded())) MB") }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+/// `paperradar fit`: (re)fit the models on the store and store every paper's vectors.
+struct Fit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit the TF-IDF model on every stored paper and store their vectors.",
+        discussion: """
+            Refitting is explicit: until the next fit, new papers are folded in with the frozen model. Vectors are \
+            stored under the model's hash, so vectors of different models are never mixed.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .long, help: "Drop terms in fewer papers than this.") var minDF: Int?
+    @Option(name: .long, help: "Drop terms in more than this fraction of papers.") var maxDF: Double?
+    @Option(name: .long, help: "Keep at most this many terms (the most frequent).") var maxFeatures: Int?
+    @Flag(name: .long, help: "Unigrams only (no bigrams).") var unigrams = false
+    @Flag(name: .long, help: "Do not stem.") var noStemming = false
+    @Flag(name: .long, help: "Ignore the shipped IDF prior; use local counts only.") var noPrior = false
+
+    func run() throws {
+        var options = FitOptions()
+        options.usePrior = !noPrior
+        if let minDF { options.tfidf.minDF = minDF }
+        if let maxDF { options.tfidf.maxDF = maxDF }
+        if let maxFeatures { options.tfidf.maxFeatures = maxFeatures }
+        if unigrams { options.tfidf.ngramRange = 1...1 }
+        if noStemming { options.tfidf.stemming = false }
+        do {
+            try options.tfidf.validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let engine = Engine(store: try storeOptions.openStore())
+        let started = DispatchTime.now()
+        let report: FitReport
+        do {
+            report = try engine.fit(options: options) { stage in
+                if Terminal.stderrIsTerminal {
+                    FileHandle.standardError.write(Data("\r\u{1B}[Kfitting: \(stage.rawValue)…".utf8))
+                }
+            }
+        } catch let error as PipelineError {
+            if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            throw ValidationError(error.message)
+        }
+        if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(Engine.summary(of: report.tfidf))
+        print("vectors:  \(report.paperCount) papers, \(report.nonzeroCount) non-zeros")
+        let stages = report.timings.map { "\($0.stage.rawValue) \(String(format: "%.2f", $0.seconds)) s" }
+        print("time:     \(String(format: "%.2f", ProcessStats.seconds(since: started))) s (\(stages.joined(separator: ", ")))")
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Store
+import TextFeatures
+
+/// `paperradar model export|import FILE`: move a fitted TF-IDF model between stores.
+struct Model: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export or import the current TF-IDF model as a file.",
+        subcommands: [Export.self, ImportModel.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the current TF-IDF model to a file.")
+        @Argument(help: "Output file.") var file: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let engine = Engine(store: try storeOptions.openStore())
+            let model: TFIDFModel
+            do {
+                model = try engine.requireTFIDF()
+            } catch let error as PipelineError {
+                throw ValidationError(error.message)
+            }
+            do {
+                try AtomicFile.write(Data(model.encoded()), to: URL(fileURLWithPath: file))
+            } catch let error as StoreError {
+                throw ValidationError(error.message)
+            }
+            print("\(file): \(Engine.summary(of: model))")
+        }
+    }
+
+    struct ImportModel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Make a model file the current TF-IDF model and compute every paper's vector with it.")
+        @Argument(help: "A file written by `paperradar model export`.") var file: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("\(file): no such file or not readable")
+            }
+            let engine = Engine(store: try storeOptions.openStore())
+            do {
+                let model = try engine.importModel([UInt8](data))
+                print("imported \(Engine.summary(of: model))")
+            } catch let error as PipelineError {
+                throw ValidationError("\(file): \(error.message)")
+            }
+        }
+    }
+}

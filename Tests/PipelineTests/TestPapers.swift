@@ -1,0 +1,43 @@
+import PaperRadarCore
+import Store
+
+/// A few dozen short papers on four themes, written for these tests.
+enum TestPapers {
+    static let themes: [(tag: String, title: String, words: [String])] = [
+        ("LLM", "Language models", ["language", "model", "token", "pretraining", "instruction", "reasoning", "prompt"]),
+        ("RAG", "Retrieval", ["retrieval", "passage", "query", "reranker", "document", "index", "grounded"]),
+        ("Vision", "Images", ["image", "pixel", "segmentation", "detection", "camera", "video", "diffusion"]),
+        ("Agents", "Agents", ["agent", "tool", "planning", "environment", "action", "workflow", "web"]),
+    ]
+
+    /// `perTheme` papers per theme; each abstract mixes its theme's words in a seeded order.
+    static func papers(perTheme: Int = 8, idOffset: Int = 0) -> [Paper] {
+        var papers: [Paper] = []
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for (t, theme) in themes.enumerated() {
+            for i in 0..<perTheme {
+                let words = (0..<24).map { _ in theme.words[next() % theme.words.count] }
+                let number = idOffset + t * 100 + i + 1
+                let id = ArxivID("2611.\(String(format: "%05d", number))")!
+                papers.append(
+                    Paper(
+                        id: id, version: 1, title: "\(theme.title) study \(i)",
+                        abstract: "We study " + words.joined(separator: " ") + ".", tags: [theme.tag]))
+            }
+        }
+        return papers
+    }
+
+    /// An in-memory store holding `papers` (one digest).
+    static func store(with papers: [Paper]) throws -> PaperStore {
+        let store = try PaperStore()
+        _ = try store.ingest(
+            ParsedDigest(format: .tableAbstracts, date: nil, papers: papers, warnings: []),
+            from: DigestSource(path: "test.md", bytes: Array("\(papers.count)".utf8)))
+        return store
+    }
+}
