@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "paperradar",
             dependencies: [
-                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Pipeline",
+                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

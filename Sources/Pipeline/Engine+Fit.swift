@@ -9,10 +9,19 @@ public struct FitOptions: Sendable {
     public var tfidf: TFIDFConfiguration
     /// Blend the shipped IDF prior with local counts (recommended for small stores).
     public var usePrior: Bool
+    /// LSA embedding dimension (capped by the corpus shape).
+    public var lsaDimension: Int
+    /// Power iterations of the randomized SVD (accuracy of the trailing dimensions vs time).
+    public var powerIterations: Int
 
-    public init(tfidf: TFIDFConfiguration = FitOptions.defaultTFIDF, usePrior: Bool = true) {
+    public init(
+        tfidf: TFIDFConfiguration = FitOptions.defaultTFIDF, usePrior: Bool = true, lsaDimension: Int = 256,
+        powerIterations: Int = 2
+    ) {
         self.tfidf = tfidf
         self.usePrior = usePrior
+        self.lsaDimension = lsaDimension
+        self.powerIterations = powerIterations
     }
 
     /// TF-IDF defaults for the product: the library's defaults with the vocabulary capped at 2^17 terms, which
@@ -28,6 +37,7 @@ public struct FitOptions: Sendable {
 public enum FitStage: String, Sendable {
     case loading = "loading papers"
     case tfidf = "TF-IDF"
+    case lsa = "LSA"
     case saving = "saving"
 }
 
@@ -37,6 +47,8 @@ public struct FitReport: Sendable {
     public var tfidf: TFIDFModel
     public var tfidfStatistics: TFIDFFit.Statistics
     public var nonzeroCount: Int
+    public var lsa: LSAModel
+    public var svdStatistics: RandomizedSVDStatistics
     /// Seconds per stage, in order.
     public var timings: [(stage: FitStage, seconds: Double)]
 }
@@ -71,9 +83,36 @@ extension Engine {
                 throw PipelineError(error.message)
             }
         }
-        try timed(.saving) { try save(fitted.model, papers: papers, matrix: fitted.matrix) }
+        let lsa = timed(.lsa) {
+            LSAModel.fit(
+                fitted.matrix, tfidfHash: fitted.model.contentHash, dimension: options.lsaDimension,
+                powerIterations: options.powerIterations)
+        }
+        try timed(.saving) {
+            let ids = papers.map(\.id)
+            try store.saveModels([
+                stored(fitted.model, ids: ids, matrix: fitted.matrix),
+                stored(lsa.model, ids: ids, embeddings: lsa.embeddings),
+            ])
+        }
         return FitReport(
             paperCount: papers.count, tfidf: fitted.model, tfidfStatistics: fitted.statistics,
-            nonzeroCount: fitted.matrix.nonzeroCount, timings: timings)
+            nonzeroCount: fitted.matrix.nonzeroCount, lsa: lsa.model, svdStatistics: lsa.statistics, timings: timings)
+    }
+
+    /// An LSA model as stored, with the embeddings of the papers it was fitted on.
+    func stored(_ model: LSAModel, ids: [ArxivID], embeddings: Matrix) -> (StoredModel, [(ArxivID, [UInt8])]) {
+        let d = model.dimension
+        let vectors = ids.indices.map { (ids[$0], VectorCodec.encodeDense(embeddings.storage[($0 * d)..<(($0 + 1) * d)])) }
+        let variance = model.singularValues.reduce(Float(0)) { $0 + $1 * $1 }
+        return (
+            StoredModel(
+                kind: ModelKind.lsa, contentHash: model.contentHash, parentHash: model.tfidfHash,
+                paperCount: ids.count,
+                summary: "LSA \(model.contentHash): \(d) dimensions over \(model.basis.rows) terms, "
+                    + "σ₁ \(String(format: "%.2f", model.singularValues.first ?? 0)), Σσ² \(String(format: "%.1f", variance))",
+                data: model.encoded()),
+            vectors
+        )
     }
 }

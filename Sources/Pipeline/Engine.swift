@@ -16,6 +16,7 @@ public struct Engine: Sendable {
     /// Model kinds as stored.
     public enum ModelKind {
         public static let tfidf = "tfidf"
+        public static let lsa = "lsa"
     }
 
     /// The current TF-IDF model, or `nil` before the first fit.
@@ -47,15 +48,16 @@ public struct Engine: Sendable {
             + "prior \(Int(model.priorPseudoDocuments.rounded())) pseudo-documents), \(model.documentCount) papers"
     }
 
-    /// Saves a TF-IDF model (fitted here or imported) with its vectors for every stored paper.
-    func save(_ model: TFIDFModel, papers: [Paper], matrix: SparseMatrix) throws {
-        precondition(matrix.rows == papers.count, "one row per paper")
-        let vectors = papers.indices.map { (papers[$0].id, VectorCodec.encodeRow($0, of: matrix)) }
-        try store.saveModel(
+    /// A TF-IDF model (fitted here or imported) as stored, with its vectors for `ids` (rows of `matrix`).
+    func stored(_ model: TFIDFModel, ids: [ArxivID], matrix: SparseMatrix) -> (StoredModel, [(ArxivID, [UInt8])]) {
+        precondition(matrix.rows == ids.count, "one row per paper")
+        let vectors = ids.indices.map { (ids[$0], VectorCodec.encodeRow($0, of: matrix)) }
+        return (
             StoredModel(
-                kind: ModelKind.tfidf, contentHash: model.contentHash, paperCount: papers.count,
+                kind: ModelKind.tfidf, contentHash: model.contentHash, paperCount: ids.count,
                 summary: Self.summary(of: model), data: model.encoded()),
-            vectors: vectors)
+            vectors
+        )
     }
 
     /// Imports a model file: decodes it, computes every stored paper's vector with the frozen model, and makes it
@@ -68,24 +70,53 @@ public struct Engine: Sendable {
             throw PipelineError("not a PaperRadar TF-IDF model file: \(error)")
         }
         let papers = try store.allPapers()
-        try save(model, papers: papers, matrix: model.transform(papers))
+        let matrix = model.transform(papers)
+        let ids = papers.map(\.id)
+        // The LSA basis follows the TF-IDF columns: an imported TF-IDF model gets a basis fitted on its vectors.
+        let lsa = LSAModel.fit(matrix, tfidfHash: model.contentHash)
+        try store.saveModels([stored(model, ids: ids, matrix: matrix), stored(lsa.model, ids: ids, embeddings: lsa.embeddings)])
         return model
     }
 
-    /// Vectors for papers stored since the current model was fitted, computed with the frozen model.
+    /// The current LSA model, or `nil` before the first fit.
+    public func currentLSA() throws -> LSAModel? {
+        guard let stored = try store.currentModel(kind: ModelKind.lsa) else { return nil }
+        do {
+            return try LSAModel(decoding: stored.data)
+        } catch {
+            throw PipelineError(
+                "the stored LSA model \(stored.contentHash) is unreadable (\(error)); run `paperradar fit` again")
+        }
+    }
+
+    /// Vectors (TF-IDF rows and LSA embeddings) for papers stored since the models were fitted, computed with the
+    /// frozen models.
     ///
     /// - Returns: how many papers were folded in.
     @discardableResult
     public func foldInNewPapers() throws -> Int {
-        guard let stored = try store.currentModel(kind: ModelKind.tfidf) else { return 0 }
-        let model = try requireTFIDF()
-        let papers = try store.papersWithoutVectors(modelHash: stored.contentHash)
-        guard !papers.isEmpty else { return 0 }
-        let matrix = model.transform(papers)
-        try store.addVectors(
-            papers.indices.map { (papers[$0].id, VectorCodec.encodeRow($0, of: matrix)) },
-            modelHash: stored.contentHash)
-        return papers.count
+        guard let model = try currentTFIDF() else { return 0 }
+        let papers = try store.papersWithoutVectors(modelHash: model.contentHash)
+        var folded = 0
+        if !papers.isEmpty {
+            let matrix = model.transform(papers)
+            try store.addVectors(
+                papers.indices.map { (papers[$0].id, VectorCodec.encodeRow($0, of: matrix)) },
+                modelHash: model.contentHash)
+            folded = papers.count
+        }
+        if let lsa = try currentLSA(), lsa.tfidfHash == model.contentHash {
+            let missing = try store.papersWithoutVectors(modelHash: lsa.contentHash)
+            if !missing.isEmpty {
+                let embeddings = lsa.embed(model.transform(missing))
+                try store.addVectors(
+                    missing.indices.map {
+                        (missing[$0].id, VectorCodec.encodeDense(embeddings.storage[($0 * lsa.dimension)..<(($0 + 1) * lsa.dimension)]))
+                    }, modelHash: lsa.contentHash)
+                folded = max(folded, missing.count)
+            }
+        }
+        return folded
     }
 
     /// The TF-IDF rows of every stored paper under the current model, in paper-id order (new papers folded in).
@@ -95,4 +126,45 @@ public struct Engine: Sendable {
         let rows = try store.vectors(modelHash: model.contentHash)
         return (model, rows.map(\.id), VectorCodec.decodeRows(rows.map(\.data), columns: model.featureCount))
     }
+
+    /// Everything similarity work needs, aligned by paper: ids, TF-IDF rows and LSA embeddings (new papers folded in).
+    public func vectorSpace() throws -> VectorSpace {
+        let (model, ids, matrix) = try tfidfMatrix()
+        guard let lsa = try currentLSA(), lsa.tfidfHash == model.contentHash else {
+            throw PipelineError("the LSA model is missing or belongs to another TF-IDF model: run `paperradar fit`")
+        }
+        let rows = try store.vectors(modelHash: lsa.contentHash)
+        guard rows.map(\.id) == ids else {
+            throw PipelineError("stored vectors are out of step (\(rows.count) embeddings for \(ids.count) papers): run `paperradar fit`")
+        }
+        return VectorSpace(
+            tfidf: model, lsa: lsa, ids: ids, tfidfRows: matrix,
+            embeddings: VectorCodec.decodeDense(rows.map(\.data), dimension: lsa.dimension))
+    }
+}
+
+/// Papers as vectors under one consistent pair of models.
+public struct VectorSpace: Sendable {
+    public var tfidf: TFIDFModel
+    public var lsa: LSAModel
+    /// Paper ids, row order of both matrices.
+    public var ids: [ArxivID]
+    /// n × m unit TF-IDF rows.
+    public var tfidfRows: SparseMatrix
+    /// n × d unit LSA embeddings.
+    public var embeddings: Matrix
+
+    /// The row of a paper id, if present.
+    public func index(of id: ArxivID) -> Int? {
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ids[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
+    }
+
+    /// A hash naming both models, printed on reports so two reports can be compared.
+    public var modelHash: String { "\(tfidf.contentHash)+\(lsa.contentHash)" }
 }

@@ -37,31 +37,43 @@ extension PaperStore {
     ///
     /// - Parameter vectors: `(paper id, encoded vector)` pairs; every id must be a stored paper.
     public func saveModel(_ model: StoredModel, vectors: [(ArxivID, [UInt8])]) throws {
+        try saveModels([(model, vectors)])
+    }
+
+    /// Saves several models with their vectors in one transaction (e.g. a TF-IDF model and the LSA basis over it),
+    /// each becoming the current model of its kind.
+    public func saveModels(_ entries: [(model: StoredModel, vectors: [(ArxivID, [UInt8])])]) throws {
         try writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO model (content_hash, kind, parent_hash, created_at, paper_count, summary, data)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    model.contentHash, model.kind, model.parentHash, model.createdAt, model.paperCount, model.summary,
-                    Data(model.data),
-                ])
-            try db.execute(
-                sql: """
-                    DELETE FROM paper_vector WHERE model_hash IN
-                        (SELECT content_hash FROM model WHERE kind = ? AND content_hash <> ?)
-                    """, arguments: [model.kind, model.contentHash])
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO current_model (kind, content_hash) VALUES (?, ?)",
-                arguments: [model.kind, model.contentHash])
-            try db.execute(
-                sql: "DELETE FROM model WHERE kind = ? AND content_hash <> ?", arguments: [model.kind, model.contentHash])
-            let insert = try db.makeStatement(
-                sql: "INSERT OR REPLACE INTO paper_vector (model_hash, paper_id, data) VALUES (?, ?, ?)")
-            for (id, data) in vectors {
-                try insert.execute(arguments: [model.contentHash, id.rawValue, Data(data)])
+            for (model, vectors) in entries {
+                try Self.save(model, vectors: vectors, in: db)
             }
+        }
+    }
+
+    static func save(_ model: StoredModel, vectors: [(ArxivID, [UInt8])], in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO model (content_hash, kind, parent_hash, created_at, paper_count, summary, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                model.contentHash, model.kind, model.parentHash, model.createdAt, model.paperCount, model.summary,
+                Data(model.data),
+            ])
+        try db.execute(
+            sql: """
+                DELETE FROM paper_vector WHERE model_hash IN
+                    (SELECT content_hash FROM model WHERE kind = ? AND content_hash <> ?)
+                """, arguments: [model.kind, model.contentHash])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO current_model (kind, content_hash) VALUES (?, ?)",
+            arguments: [model.kind, model.contentHash])
+        try db.execute(
+            sql: "DELETE FROM model WHERE kind = ? AND content_hash <> ?", arguments: [model.kind, model.contentHash])
+        let insert = try db.makeStatement(
+            sql: "INSERT OR REPLACE INTO paper_vector (model_hash, paper_id, data) VALUES (?, ?, ?)")
+        for (id, data) in vectors {
+            try insert.execute(arguments: [model.contentHash, id.rawValue, Data(data)])
         }
     }
 

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import PaperRadarCore
+import Pipeline
+import Recommendation
+import Store
+
+/// `paperradar related ID|--text "…"|--digest N|--all`: the most related stored papers, with why.
+struct Related: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the papers most related to a paper, a text, a digest, or every paper.",
+        discussion: """
+            Candidates come from the LSA cosine; they are re-scored by the exact TF-IDF cosine, and each result \
+            lists the shared terms carrying most of that score with their share. `--all --out FILE.jsonl` writes \
+            one line per paper: {"id", "related": [{"id", "score"}]}.
+            """)
+
+    @Argument(help: "An arXiv id of a stored paper.") var id: String?
+    @Option(name: .long, help: "Find papers related to this text.") var text: String?
+    @Option(name: .long, help: "Related papers for every paper of this digest (its number in `stats`/ingest output).")
+    var digest: Int64?
+    @Flag(name: .long, help: "Every paper's related papers (with --out).") var all = false
+    @Option(name: .long, help: "How many related papers per query.") var top = 10
+    @Option(name: .long, help: "With --all: the JSON Lines file to write.") var out: String?
+    @Flag(name: .long, help: "Print JSON.") var json = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        let modes = [id != nil, text != nil, digest != nil, all].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give exactly one of: a paper ID, --text, --digest, --all") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        if all && out == nil { throw ValidationError("--all writes a file: add --out FILE.jsonl") }
+    }
+
+    func run() throws {
+        let engine = Engine(store: try storeOptions.openStore())
+        do {
+            if all {
+                try runAll(engine)
+                return
+            }
+            let query: RelatedQuery
+            if let id {
+                guard let parsed = ArxivID.parse(id) else { throw ValidationError("\(id) is not an arXiv id") }
+                query = .paper(parsed.id)
+            } else if let text {
+                query = .text(text)
+            } else if let digest {
+                query = .digest(digest)
+            } else {
+                return
+            }
+            let results = try engine.related(query, top: top)
+            try print(json ? renderJSON(results, engine: engine) : renderText(results, engine: engine))
+        } catch let error as PipelineError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    private func runAll(_ engine: Engine) throws {
+        guard let out else { return }
+        let space = try engine.vectorSpace()
+        let started = DispatchTime.now()
+        let result = engine.allRelated(space: space, top: top)
+        var lines = ""
+        lines.reserveCapacity(space.ids.count * (40 + top * 40))
+        for (row, neighbors) in result.neighbors.enumerated() {
+            lines += "{\"id\":\"\(space.ids[row].rawValue)\",\"related\":["
+            lines += neighbors.map { "{\"id\":\"\(space.ids[$0.index].rawValue)\",\"score\":\(Self.score($0.score))}" }
+                .joined(separator: ",")
+            lines += "]}\n"
+        }
+        do {
+            try AtomicWrite.write(lines, to: out)
+        }
+        let s = result.semanticStatistics
+        Terminal.error(
+            "\(space.ids.count) papers, top \(top): \(String(format: "%.2f", ProcessStats.seconds(since: started))) s "
+                + "(GEMM \(String(format: "%.2f", s.gemmSeconds)) s at \(String(format: "%.1f", s.gemmGFLOPS)) GFLOP/s, "
+                + "selection \(String(format: "%.2f", s.selectionSeconds)) s, re-scoring "
+                + "\(String(format: "%.2f", result.rescoreSeconds)) s)")
+        print("\(out): \(space.ids.count) lines")
+    }
+
+    static func score(_ value: Float) -> String { String(format: "%.4f", value) }
+
+    private func renderText(_ results: [RelatedResult], engine: Engine) throws -> String {
+        var out: [String] = []
+        for result in results {
+            if let query = result.query {
+                let title = try engine.store.paper(id: query)?.title ?? ""
+                out.append("Related to \(query) — \(title)")
+            } else {
+                out.append("Related to the text")
+            }
+            for (rank, item) in result.items.enumerated() {
+                let paper = try engine.store.paper(id: item.id)
+                let date = paper?.date.map { " (\($0))" } ?? ""
+                out.append(String(format: "%3d. %.3f  ", rank + 1, item.score) + "\(item.id)  \(paper?.title ?? "")\(date)")
+                let why = item.sharedTerms.map { "\($0.term) \(Int(($0.share * 100).rounded()))%" }
+                if !why.isEmpty { out.append("          shared: " + why.joined(separator: ", ")) }
+            }
+            out.append("")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private func renderJSON(_ results: [RelatedResult], engine: Engine) throws -> String {
+        struct Item: Encodable {
+            var id: String
+            var title: String
+            var date: String?
+            var link: String
+            var score: Float
+            var semanticScore: Float
+            var why: [SharedTerm]
+        }
+        struct Query: Encodable {
+            var query: String?
+            var related: [Item]
+        }
+        let queries = try results.map { result in
+            Query(
+                query: result.query?.rawValue,
+                related: try result.items.map { item in
+                    let paper = try engine.store.paper(id: item.id)
+                    return Item(
+                        id: item.id.rawValue, title: paper?.title ?? "", date: paper?.date, link: item.id.absURL,
+                        score: item.score, semanticScore: item.semanticScore, why: item.sharedTerms)
+                })
+        }
+        return try PaperJSON.encode(queries.count == 1 && digest == nil ? AnyEncodable(queries[0]) : AnyEncodable(queries), pretty: true)
+    }
+}
+
+/// Type erasure for choosing between one object and an array.
+struct AnyEncodable: Encodable {
+    let encodeBody: (any Encoder) throws -> Void
+    init<T: Encodable>(_ value: T) { encodeBody = value.encode }
+    func encode(to encoder: any Encoder) throws { try encodeBody(encoder) }
+}
+
+/// Writing CLI output files atomically.
+enum AtomicWrite {
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
+        } catch let error as StoreError {
+            throw ValidationError(error.message)
+        }
+    }
+}
