@@ -51,6 +51,15 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
 
+        // MARK: - Clustering (spherical k-means, choosing k, metrics, stable ids)
+        .target(
+            name: "Clustering", dependencies: ["LinearAlgebra"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+
+        // MARK: - Topic labels and names (class-based TF-IDF, named topics from models/topics.toml)
+        .target(name: "Topics", dependencies: ["PaperRadarCore", "LinearAlgebra"]),
+
         // MARK: - Related papers and reading lists
         .target(
             name: "Recommendation", dependencies: ["LinearAlgebra"],
@@ -69,7 +78,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation",
-                "BundledModels",
+                "Clustering", "Topics", "BundledModels",
             ]
         ),
 
@@ -88,8 +97,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "DigestParsing"]),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "ClusteringTests", dependencies: ["Clustering"]),
+        .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DigestParsing", "Store"]),
         .testTarget(name: "EndToEndTests", dependencies: ["paperradar"]),
     ]
 )

@@ -29,9 +29,8 @@ public struct BLASInfo: Sendable, Hashable, CustomStringConvertible {
             return details.isEmpty ? version : "\(version) (\(details.joined(separator: ", ")))"
         }
         guard let path = blasLibraryPath else { return "unknown BLAS" }
-        if path.contains("/blas/") || path.hasSuffix("libblas.so.3") && !path.contains("openblas") {
-            return "reference BLAS (netlib)"
-        }
+        // Debian's reference implementation lives in …/blas/libblas.so.3(.x.y).
+        if path.contains("/blas/libblas.so") { return "reference BLAS (netlib)" }
         return path.split(separator: "/").last.map(String.init) ?? path
     }
 

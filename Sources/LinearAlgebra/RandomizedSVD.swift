@@ -1,7 +1,7 @@
 // Randomized truncated SVD (Halko, Martinsson & Tropp 2011, Algorithms 4.4 + 5.1).
 
 /// A rank-d approximation `A ≈ U·diag(σ)·Vᵀ`.
-public struct TruncatedSVD: Sendable, Hashable {
+public struct TruncatedSVD: Sendable {
     /// n×d, orthonormal columns (left singular vectors; LSA document coordinates are `U·diag(σ)`).
     public let u: Matrix
     /// d singular values, descending.

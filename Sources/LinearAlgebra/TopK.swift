@@ -41,7 +41,7 @@ public struct TopKStatistics: Sendable, Hashable {
 /// Row q occupies `indices[q·k ..< (q+1)·k]` and `scores[q·k ..< (q+1)·k]`, sorted by score
 /// descending, ties by index ascending. When fewer than k candidates exist (small corpus,
 /// exclusions) the tail is padded with index −1 and score −∞.
-public struct TopKNeighbors: Sendable, Hashable {
+public struct TopKNeighbors: Sendable {
     public let queryCount: Int
     public let k: Int
     public let indices: [Int32]

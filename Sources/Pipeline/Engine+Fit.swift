@@ -13,6 +13,8 @@ public struct FitOptions: Sendable {
     public var lsaDimension: Int
     /// Power iterations of the randomized SVD (accuracy of the trailing dimensions vs time).
     public var powerIterations: Int
+    /// How many topics (`auto` chooses by silhouette and stability).
+    public var topicCount: TopicCount = .auto
 
     public init(
         tfidf: TFIDFConfiguration = FitOptions.defaultTFIDF, usePrior: Bool = true, lsaDimension: Int = 256,
@@ -38,6 +40,7 @@ public enum FitStage: String, Sendable {
     case loading = "loading papers"
     case tfidf = "TF-IDF"
     case lsa = "LSA"
+    case topics = "topics"
     case saving = "saving"
 }
 
@@ -49,6 +52,7 @@ public struct FitReport: Sendable {
     public var nonzeroCount: Int
     public var lsa: LSAModel
     public var svdStatistics: RandomizedSVDStatistics
+    public var topics: TopicModel
     /// Seconds per stage, in order.
     public var timings: [(stage: FitStage, seconds: Double)]
 }
@@ -95,9 +99,14 @@ extension Engine {
                 stored(lsa.model, ids: ids, embeddings: lsa.embeddings),
             ])
         }
+        let space = VectorSpace(
+            tfidf: fitted.model, lsa: lsa.model, ids: papers.map(\.id), tfidfRows: fitted.matrix,
+            embeddings: lsa.embeddings)
+        let topics = try timed(.topics) { try fitTopics(space: space, count: options.topicCount) }
         return FitReport(
             paperCount: papers.count, tfidf: fitted.model, tfidfStatistics: fitted.statistics,
-            nonzeroCount: fitted.matrix.nonzeroCount, lsa: lsa.model, svdStatistics: lsa.statistics, timings: timings)
+            nonzeroCount: fitted.matrix.nonzeroCount, lsa: lsa.model, svdStatistics: lsa.statistics, topics: topics,
+            timings: timings)
     }
 
     /// An LSA model as stored, with the embeddings of the papers it was fitted on.

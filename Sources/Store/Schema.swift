@@ -100,6 +100,33 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v3-topics") { db in
+            try db.execute(
+                sql: """
+                    -- Each paper's topic under a topics model, with its cosine to the topic centroid and its
+                    -- similarities to the named topics (Float32 little-endian, catalog order).
+                    CREATE TABLE paper_topic (
+                        model_hash TEXT NOT NULL REFERENCES model(content_hash) ON DELETE CASCADE,
+                        paper_id TEXT NOT NULL REFERENCES paper(id) ON DELETE CASCADE,
+                        topic_id INTEGER NOT NULL,
+                        similarity REAL NOT NULL,
+                        named_similarities BLOB NOT NULL,
+                        PRIMARY KEY (model_hash, paper_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX paper_topic_topic ON paper_topic(model_hash, topic_id);
+                    -- What each refit did to each topic: appeared, grew, shrank, stable, vanished.
+                    CREATE TABLE topic_event (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        model_hash TEXT NOT NULL,
+                        topic_id INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        name TEXT,
+                        previous_size INTEGER,
+                        size INTEGER,
+                        at TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -9,7 +9,43 @@ import TextFeatures
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark PaperRadar's stages on a JSON Lines corpus.",
-        subcommands: [TFIDF.self])
+        subcommands: [PipelineStages.self, TFIDF.self],
+        defaultSubcommand: PipelineStages.self)
+
+    struct PipelineStages: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pipeline",
+            abstract: "Time every stage (TF-IDF, LSA, k-means, all-pairs related) and compare with plain sgemm.")
+
+        @Option(name: .long, help: "A .jsonl or .jsonl.gz corpus.") var corpus: String
+        @Option(name: .long, help: "Clusters for the k-means stage.") var k = 50
+        @Option(name: .long, help: "Related papers per paper.") var top = 10
+
+        func run() throws {
+            let papers = try BenchSupport.load(corpus)
+            let blas = BLAS.liveImplementation
+            print("BLAS:            \(blas.implementationName) (\(blas.blasLibraryPath ?? "unknown library"))")
+            if let threads = blas.threadCount { print("BLAS threads:    \(threads)") }
+            let report: PipelineBenchmarkReport
+            do {
+                report = try PipelineBenchmark.run(papers: papers, k: k, top: top)
+            } catch let error as PipelineError {
+                throw ValidationError(error.message)
+            }
+            print("papers:          \(report.paperCount)")
+            for stage in report.stages {
+                let rate = stage.gflops.map { String(format: ", %.1f GFLOP/s (%.0f%% of plain sgemm)", $0, 100 * $0 / report.plainSGEMMGFLOPS) } ?? ""
+                print(
+                    "\(stage.name.padding(toLength: 28, withPad: " ", startingAt: 0)) "
+                        + String(format: "%7.2f s", stage.seconds) + "\(rate)  [\(stage.detail)]")
+            }
+            print(
+                "whole pipeline               " + String(format: "%7.2f s, %.0f papers/s", report.totalSeconds,
+                    Double(report.paperCount) / report.totalSeconds))
+            print(String(format: "plain sgemm 4096²             %.1f GFLOP/s (measured in this run)", report.plainSGEMMGFLOPS))
+            BenchSupport.printPeakMemory()
+        }
+    }
 
     struct TFIDF: ParsableCommand {
         static let configuration = CommandConfiguration(

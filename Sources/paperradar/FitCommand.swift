@@ -18,6 +18,8 @@ struct Fit: ParsableCommand {
     @Flag(name: .long, help: "Unigrams only (no bigrams).") var unigrams = false
     @Flag(name: .long, help: "Do not stem.") var noStemming = false
     @Flag(name: .long, help: "Ignore the shipped IDF prior; use local counts only.") var noPrior = false
+    @Option(name: .long, help: "LSA dimensions.") var dimensions = 256
+    @Option(name: .long, help: "Topics: a number, or `auto` (silhouette and stability).") var k = "auto"
 
     func run() throws {
         var options = FitOptions()
@@ -27,6 +29,11 @@ struct Fit: ParsableCommand {
         if let maxFeatures { options.tfidf.maxFeatures = maxFeatures }
         if unigrams { options.tfidf.ngramRange = 1...1 }
         if noStemming { options.tfidf.stemming = false }
+        options.lsaDimension = dimensions
+        if k != "auto" {
+            guard let value = Int(k), value >= 1 else { throw ValidationError("--k takes a positive number or `auto`") }
+            options.topicCount = .fixed(value)
+        }
         do {
             try options.tfidf.validate()
         } catch {
@@ -48,6 +55,9 @@ struct Fit: ParsableCommand {
         if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print(Engine.summary(of: report.tfidf))
         print("vectors:  \(report.paperCount) papers, \(report.nonzeroCount) non-zeros")
+        print("LSA:      \(report.lsa.dimension) dimensions (\(report.lsa.contentHash))")
+        let names = report.topics.topics.sorted { $0.size > $1.size }.prefix(8).map { "\($0.name) (\($0.size))" }
+        print("topics:   \(report.topics.topics.count) (k \(report.topics.kChoice)): \(names.joined(separator: ", "))")
         let stages = report.timings.map { "\($0.stage.rawValue) \(String(format: "%.2f", $0.seconds)) s" }
         print("time:     \(String(format: "%.2f", ProcessStats.seconds(since: started))) s (\(stages.joined(separator: ", ")))")
     }

@@ -7,7 +7,7 @@ struct PaperRadar: AsyncParsableCommand {
         commandName: "paperradar",
         abstract: "Read arXiv digests, store the papers, and find what belongs together.",
         subcommands: [
-            Parse.self, Ingest.self, Import.self, Stats.self, Fit.self, Analyze.self, Related.self, Model.self, Bench.self,
+            Parse.self, Ingest.self, Import.self, Stats.self, Fit.self, Analyze.self, Related.self, Topics.self, Model.self, Bench.self, Eval.self,
             BuildIDFPrior.self,
         ]
     )

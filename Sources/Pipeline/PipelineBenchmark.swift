@@ -1,0 +1,90 @@
+import Clustering
+import Foundation
+import LinearAlgebra
+import PaperRadarCore
+import Recommendation
+import TextFeatures
+
+/// The whole pipeline timed stage by stage on a corpus: TF-IDF, LSA, k-means, all-pairs related papers.
+public struct PipelineBenchmarkReport: Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+        /// Achieved GFLOP/s of the stage's GEMM work, where it has one.
+        public var gflops: Double?
+        public var detail: String
+    }
+
+    public var paperCount: Int
+    public var stages: [Stage]
+    /// GFLOP/s of a plain 4096² sgemm measured in the same run.
+    public var plainSGEMMGFLOPS: Double
+    public var blas: BLASInfo
+
+    public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+}
+
+public enum PipelineBenchmark {
+    /// Runs every stage once on `papers` (TF-IDF with bigrams, LSA with `dimension`, k-means with `k`, all-pairs
+    /// top-`top` related with re-scoring), then a plain sgemm for reference.
+    public static func run(
+        papers: [Paper], k: Int = 50, top: Int = 10, options: FitOptions = FitOptions(usePrior: false)
+    ) throws -> PipelineBenchmarkReport {
+        var stages: [PipelineBenchmarkReport.Stage] = []
+        func seconds(since start: DispatchTime) -> Double {
+            Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        }
+        let inputs = try ModelInputs.bundled(usePrior: false)
+
+        var start = DispatchTime.now()
+        let fitted: TFIDFFit
+        do {
+            fitted = try TFIDFVectorizer(configuration: options.tfidf, stopWords: inputs.stopWords).fit(papers)
+        } catch let error as TextFeaturesError {
+            throw PipelineError(error.message)
+        }
+        stages.append(.init(
+            name: "TF-IDF fit+transform", seconds: seconds(since: start), gflops: nil,
+            detail: "\(fitted.model.featureCount) terms, \(fitted.matrix.nonzeroCount) non-zeros"))
+
+        start = DispatchTime.now()
+        let lsa = LSAModel.fit(
+            fitted.matrix, tfidfHash: fitted.model.contentHash, dimension: options.lsaDimension,
+            powerIterations: options.powerIterations)
+        let svd = lsa.statistics
+        stages.append(.init(
+            name: "LSA (randomized SVD)", seconds: seconds(since: start), gflops: nil,
+            detail: String(
+                format: "d=%d, products %.2f s, QR %.2f s, small SVD %.2f s", lsa.model.dimension,
+                svd.productSeconds, svd.orthonormalizationSeconds, svd.smallSVDSeconds)))
+
+        start = DispatchTime.now()
+        let clusters = SphericalKMeans(k: min(k, papers.count)).fit(lsa.embeddings)
+        let kmeansSeconds = seconds(since: start)
+        // Assignment GEMMs: every full-batch iteration is one n×d by d×k product.
+        let n = Double(papers.count)
+        let d = Double(lsa.model.dimension)
+        let assignmentFlops = 2 * n * d * Double(clusters.k) * Double(max(1, clusters.iterations.count))
+        let assignmentSeconds = clusters.iterations.reduce(0) { $0 + $1.seconds }
+        stages.append(.init(
+            name: "k-means (k=\(clusters.k))", seconds: kmeansSeconds,
+            gflops: assignmentSeconds > 0 ? assignmentFlops / assignmentSeconds / 1e9 : nil,
+            detail: "\(clusters.restarts.count) restarts, \(clusters.iterations.count) full iterations, "
+                + String(format: "mean cosine %.3f", clusters.meanSimilarity)))
+
+        start = DispatchTime.now()
+        let related = RelatedPapers(
+            embeddings: lsa.embeddings, tfidf: fitted.matrix, vocabulary: fitted.model.vocabulary
+        ).allPairs(top: top)
+        let s = related.semanticStatistics
+        stages.append(.init(
+            name: "related, all pairs top-\(top)", seconds: seconds(since: start), gflops: s.gemmGFLOPS,
+            detail: String(
+                format: "GEMM %.2f s, selection %.2f s, re-scoring %.2f s", s.gemmSeconds, s.selectionSeconds,
+                related.rescoreSeconds)))
+
+        return PipelineBenchmarkReport(
+            paperCount: papers.count, stages: stages, plainSGEMMGFLOPS: BLAS.plainSGEMMGFLOPS(size: 4096),
+            blas: BLAS.liveImplementation)
+    }
+}

@@ -1,0 +1,45 @@
+import LinearAlgebra
+
+/// Small synthetic unit-norm data sets for the clustering tests.
+enum TestData {
+    /// `perCluster` points around each of `directions` random unit directions in d dimensions
+    /// (point = direction + N(0, noise²) per coordinate, renormalised), cluster-major order; plus the true labels.
+    static func blobs(
+        directions: Int, perCluster: Int, dimension: Int, noise: Float, seed: UInt64
+    ) -> (points: Matrix, labels: [Int], centers: Matrix) {
+        var centers = Matrix.randomGaussian(rows: directions, columns: dimension, seed: seed)
+        centers.normalizeRows()
+        var points = Matrix.randomGaussian(rows: directions * perCluster, columns: dimension, seed: seed &+ 1000)
+        var labels: [Int] = []
+        for c in 0..<directions {
+            for p in 0..<perCluster {
+                let i = c * perCluster + p
+                for j in 0..<dimension {
+                    points[i, j] = points[i, j] * noise + centers[c, j]
+                }
+                labels.append(c)
+            }
+        }
+        points.normalizeRows()
+        return (points, labels, centers)
+    }
+
+    /// `n` uniformly random unit vectors (no cluster structure).
+    static func uniformSphere(n: Int, dimension: Int, seed: UInt64) -> Matrix {
+        var points = Matrix.randomGaussian(rows: n, columns: dimension, seed: seed)
+        points.normalizeRows()
+        return points
+    }
+
+    /// Index of the maximum (lowest index on ties).
+    static func argmax(_ values: [Float]) -> Int {
+        var best = 0
+        for j in values.indices where values[j] > values[best] { best = j }
+        return best
+    }
+
+    /// Plain dot product.
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+}
