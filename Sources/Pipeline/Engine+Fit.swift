@@ -73,7 +73,8 @@ extension Engine {
             defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
             return try body()
         }
-        let papers = try timed(.loading) { try store.allPapers() }
+        var papers = try timed(.loading) { try store.allPapers() }
+        let ids = papers.map(\.id)
         guard !papers.isEmpty else {
             throw PipelineError("the store has no papers yet: `paperradar ingest DIGEST…` or `paperradar import FILE` first")
         }
@@ -87,24 +88,25 @@ extension Engine {
                 throw PipelineError(error.message)
             }
         }
+        papers = []  // the text is no longer needed: release it before the SVD's working set is allocated
+        MemoryRelease.returnFreedMemory()
         let lsa = timed(.lsa) {
             LSAModel.fit(
                 fitted.matrix, tfidfHash: fitted.model.contentHash, dimension: options.lsaDimension,
                 powerIterations: options.powerIterations)
         }
         try timed(.saving) {
-            let ids = papers.map(\.id)
             try store.saveModels([
                 stored(fitted.model, ids: ids, matrix: fitted.matrix),
                 stored(lsa.model, ids: ids, embeddings: lsa.embeddings),
             ])
         }
         let space = VectorSpace(
-            tfidf: fitted.model, lsa: lsa.model, ids: papers.map(\.id), tfidfRows: fitted.matrix,
+            tfidf: fitted.model, lsa: lsa.model, ids: ids, tfidfRows: fitted.matrix,
             embeddings: lsa.embeddings)
         let topics = try timed(.topics) { try fitTopics(space: space, count: options.topicCount) }
         return FitReport(
-            paperCount: papers.count, tfidf: fitted.model, tfidfStatistics: fitted.statistics,
+            paperCount: ids.count, tfidf: fitted.model, tfidfStatistics: fitted.statistics,
             nonzeroCount: fitted.matrix.nonzeroCount, lsa: lsa.model, svdStatistics: lsa.statistics, topics: topics,
             timings: timings)
     }

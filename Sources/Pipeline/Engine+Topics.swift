@@ -41,9 +41,12 @@ extension Engine {
         }
     }
 
-    /// Candidate ks for `--k auto`, scaled to the corpus: at least ~5 papers per topic, at most 50 topics.
+    /// Candidate ks for `--k auto`, scaled to the corpus: at least ~5 papers per topic, at most 50 topics, and at
+    /// least √(n/20) topics (capped at 12) so that a large store is not summarised by a handful of topics (on
+    /// text the silhouette keeps rising with k while stability falls, which favours the smallest candidates).
     static func autoCandidates(paperCount n: Int) -> [Int] {
-        let wide = [4, 6, 8, 10, 12, 16, 20, 24, 32, 40, 50].filter { $0 * 5 <= n }
+        let smallest = min(12, max(2, Int((Double(n) / 20).squareRoot())))
+        let wide = [4, 6, 8, 10, 12, 16, 20, 24, 32, 40, 50].filter { $0 * 5 <= n && $0 >= smallest }
         if wide.count >= 2 { return wide }
         return [2, 3, 4, 5, 6].filter { $0 * 3 <= n }
     }
@@ -55,26 +58,35 @@ extension Engine {
     @discardableResult
     public func fitTopics(space: VectorSpace, count: TopicCount, seed: UInt64 = 0) throws -> TopicModel {
         let n = space.ids.count
-        guard n >= 2 else { throw PipelineError("topics need at least 2 papers, the store has \(n)") }
+        // Papers none of whose words is in the vocabulary have a zero embedding: they are clustered with nobody and
+        // join the largest topic with similarity 0.
+        let clustered = space.embeddings.nonzeroRowIndices()
+        guard clustered.count >= 2 else {
+            throw PipelineError("topics need at least 2 papers with text in the model's vocabulary, found \(clustered.count)")
+        }
+        let points = clustered.count == n ? space.embeddings : space.embeddings.selectingRows(clustered)
         var curve: [TopicModel.KPoint] = []
         let k: Int
         switch count {
         case .fixed(let value):
-            guard value >= 1 && value <= n else { throw PipelineError("--k must be between 1 and \(n) (the papers)") }
+            guard value >= 1 && value <= clustered.count else {
+                throw PipelineError("--k must be between 1 and \(clustered.count) (the papers)")
+            }
             k = value
         case .auto:
-            let candidates = Self.autoCandidates(paperCount: n)
+            let candidates = Self.autoCandidates(paperCount: clustered.count)
             if candidates.count < 2 {
-                k = min(n, 2)
+                k = min(clustered.count, 2)
             } else {
-                let selection = KSelection(candidates: candidates, seed: seed).select(space.embeddings)
+                let selection = KSelection(candidates: candidates, seed: seed).select(points)
                 k = selection.chosenK
                 curve = selection.curve.map {
                     TopicModel.KPoint(k: $0.k, silhouette: $0.silhouette, stability: $0.stability, objective: $0.objective)
                 }
             }
         }
-        let clusters = SphericalKMeans(k: k, seed: seed).fit(space.embeddings)
+        let fitted = SphericalKMeans(k: k, seed: seed).fit(points)
+        let clusters = ClusterAssignment(fitted, rows: clustered, total: n)
         let topTerms = ClassTFIDF().topTerms(
             tfidf: space.tfidfRows, assignments: clusters.assignments, clusterCount: k,
             vocabulary: space.tfidf.vocabulary)
@@ -129,7 +141,7 @@ extension Engine {
         let model = TopicModel(
             lsaHash: space.lsa.contentHash, kChoice: count == .auto ? "auto" : "fixed", kCurve: curve, topics: topics,
             centroids: (0..<k).map(clusters.centroids.row), namedTopicIDs: catalog.topics.map(\.id), bridges: bridges,
-            meanSimilarity: clusters.meanSimilarity, iterations: clusters.iterations.count, nextID: matching.nextID)
+            meanSimilarity: fitted.meanSimilarity, iterations: fitted.iterations.count, nextID: matching.nextID)
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -162,5 +174,40 @@ extension Engine {
     func seedVectors(_ catalog: NamedTopicCatalog, space: VectorSpace) -> Matrix {
         let documents = catalog.topics.map { TextDocument(title: "", abstract: $0.seeds.joined(separator: ". ")) }
         return space.lsa.embed(space.tfidf.transform(documents))
+    }
+}
+
+/// k-means results spread back over every paper: rows that were not clustered (zero embeddings) join the largest
+/// cluster with similarity 0.
+struct ClusterAssignment {
+    var centroids: Matrix
+    var assignments: [Int]
+    var similarities: [Float]
+    var clusterSizes: [Int]
+
+    init(_ result: KMeansResult, rows: [Int], total: Int) {
+        centroids = result.centroids
+        clusterSizes = result.clusterSizes
+        guard rows.count != total else {
+            assignments = result.assignments
+            similarities = result.similarities
+            return
+        }
+        let sizes = result.clusterSizes
+        let largest = sizes.indices.max { sizes[$0] < sizes[$1] } ?? 0
+        assignments = [Int](repeating: largest, count: total)
+        similarities = [Float](repeating: 0, count: total)
+        for (i, row) in rows.enumerated() {
+            assignments[row] = result.assignments[i]
+            similarities[row] = result.similarities[i]
+        }
+        clusterSizes[largest] += total - rows.count
+    }
+}
+
+extension Matrix {
+    /// Indices of the rows with a non-zero norm (unit rows, as embeddings are).
+    func nonzeroRowIndices() -> [Int] {
+        rowNorms().enumerated().filter { $0.element > 0.5 }.map(\.offset)
     }
 }

@@ -61,7 +61,11 @@ public enum Evaluation {
                 fitted.matrix, tfidfHash: fitted.model.contentHash, dimension: options.lsaDimension,
                 powerIterations: options.powerIterations)
         }
-        let clusters = timed("k-means") { SphericalKMeans(k: k, seed: seed).fit(lsa.embeddings) }
+        let clusters = timed("k-means") {
+            let rows = lsa.embeddings.nonzeroRowIndices()
+            let result = SphericalKMeans(k: k, seed: seed).fit(lsa.embeddings.selectingRows(rows))
+            return ClusterAssignment(result, rows: rows, total: papers.count)
+        }
         let finder = RelatedPapers(
             embeddings: lsa.embeddings, tfidf: fitted.matrix, vocabulary: fitted.model.vocabulary)
         let neighbours = timed("top-10 neighbours") { finder.allPairs(top: 10, rescore: false) }

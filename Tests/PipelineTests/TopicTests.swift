@@ -122,4 +122,21 @@ enum Examples {
         let b = try Engine(store: try Examples.store()).fit().topics
         #expect(a == b)
     }
+
+    @Test func aPaperWithNoKnownWordsDoesNotBreakTheFit() throws {
+        var papers = TestPapers.papers(perTheme: 6)
+        papers.append(
+            Paper(id: ArxivID("2611.09999")!, title: "全中文标题", abstract: "这是一篇只有中文的摘要，没有英文词。"))
+        let engine = Engine(store: try TestPapers.store(with: papers))
+        var options = FitOptions()
+        options.topicCount = .fixed(4)
+        let report = try engine.fit(options: options)
+        #expect(report.topics.topics.map(\.size).reduce(0, +) == papers.count)
+        let hash = try #require(try engine.currentTopics()?.hash)
+        let assignment = try #require(
+            try engine.store.topicAssignments(modelHash: hash).first { $0.paperID.rawValue == "2611.09999" })
+        #expect(assignment.similarity == 0)
+        let related = try engine.related(.paper(ArxivID("2611.09999")!), top: 3)
+        #expect(related.first?.items.allSatisfy { $0.score == 0 } == true)
+    }
 }
