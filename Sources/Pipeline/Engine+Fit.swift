@@ -112,18 +112,17 @@ extension Engine {
     }
 
     /// An LSA model as stored, with the embeddings of the papers it was fitted on.
-    func stored(_ model: LSAModel, ids: [ArxivID], embeddings: Matrix) -> (StoredModel, [(ArxivID, [UInt8])]) {
+    func stored(_ model: LSAModel, ids: [ArxivID], embeddings: Matrix) -> ModelVectors {
         let d = model.dimension
-        let vectors = ids.indices.map { (ids[$0], VectorCodec.encodeDense(embeddings.storage[($0 * d)..<(($0 + 1) * d)])) }
         let variance = model.singularValues.reduce(Float(0)) { $0 + $1 * $1 }
-        return (
-            StoredModel(
+        return ModelVectors(
+            model: StoredModel(
                 kind: ModelKind.lsa, contentHash: model.contentHash, parentHash: model.tfidfHash,
                 paperCount: ids.count,
                 summary: "LSA \(model.contentHash): \(d) dimensions over \(model.basis.rows) terms, "
                     + "σ₁ \(String(format: "%.2f", model.singularValues.first ?? 0)), Σσ² \(String(format: "%.1f", variance))",
                 data: model.encoded()),
-            vectors
-        )
+            count: ids.count
+        ) { (ids[$0], VectorCodec.encodeDense(embeddings.storage[($0 * d)..<(($0 + 1) * d)])) }
     }
 }

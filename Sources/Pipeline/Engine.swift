@@ -49,15 +49,14 @@ public struct Engine: Sendable {
     }
 
     /// A TF-IDF model (fitted here or imported) as stored, with its vectors for `ids` (rows of `matrix`).
-    func stored(_ model: TFIDFModel, ids: [ArxivID], matrix: SparseMatrix) -> (StoredModel, [(ArxivID, [UInt8])]) {
+    func stored(_ model: TFIDFModel, ids: [ArxivID], matrix: SparseMatrix) -> ModelVectors {
         precondition(matrix.rows == ids.count, "one row per paper")
-        let vectors = ids.indices.map { (ids[$0], VectorCodec.encodeRow($0, of: matrix)) }
-        return (
-            StoredModel(
+        return ModelVectors(
+            model: StoredModel(
                 kind: ModelKind.tfidf, contentHash: model.contentHash, paperCount: ids.count,
                 summary: Self.summary(of: model), data: model.encoded()),
-            vectors
-        )
+            count: ids.count
+        ) { (ids[$0], VectorCodec.encodeRow($0, of: matrix)) }
     }
 
     /// Imports a model file: decodes it, computes every stored paper's vector with the frozen model, and makes it

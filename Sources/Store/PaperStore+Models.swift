@@ -43,23 +43,43 @@ extension PaperStore {
     /// Saves several models with their vectors in one transaction (e.g. a TF-IDF model and the LSA basis over it),
     /// each becoming the current model of its kind.
     public func saveModels(_ entries: [(model: StoredModel, vectors: [(ArxivID, [UInt8])])]) throws {
+        try saveModels(entries.map { entry in
+            ModelVectors(model: entry.model, count: entry.vectors.count) { entry.vectors[$0] }
+        })
+    }
+
+    /// Saves several models in one transaction, encoding each vector only as it is written (no copy of them all).
+    public func saveModels(_ entries: [ModelVectors]) throws {
         try writer.write { db in
-            for (model, vectors) in entries {
-                try Self.save(model, vectors: vectors, in: db)
+            for entry in entries {
+                try Self.save(entry.model, vectorCount: entry.count, vector: entry.vector, in: db)
             }
         }
     }
 
     static func save(_ model: StoredModel, vectors: [(ArxivID, [UInt8])], in db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO model (content_hash, kind, parent_hash, created_at, paper_count, summary, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                model.contentHash, model.kind, model.parentHash, model.createdAt, model.paperCount, model.summary,
-                Data(model.data),
-            ])
+        try save(model, vectorCount: vectors.count, vector: { vectors[$0] }, in: db)
+    }
+
+    static func save(
+        _ model: StoredModel, vectorCount: Int, vector: (Int) -> (ArxivID, [UInt8]), in db: Database
+    ) throws {
+        // Bind the (possibly 100+ MB) model bytes in place instead of copying them into a Data first.
+        try model.data.withUnsafeBytes { raw in
+            let blob =
+                raw.baseAddress.map {
+                    Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none)
+                } ?? Data()
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO model (content_hash, kind, parent_hash, created_at, paper_count, summary, data)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    model.contentHash, model.kind, model.parentHash, model.createdAt, model.paperCount, model.summary,
+                    blob,
+                ])
+        }
         try db.execute(
             sql: """
                 DELETE FROM paper_vector WHERE model_hash IN
@@ -72,7 +92,8 @@ extension PaperStore {
             sql: "DELETE FROM model WHERE kind = ? AND content_hash <> ?", arguments: [model.kind, model.contentHash])
         let insert = try db.makeStatement(
             sql: "INSERT OR REPLACE INTO paper_vector (model_hash, paper_id, data) VALUES (?, ?, ?)")
-        for (id, data) in vectors {
+        for i in 0..<vectorCount {
+            let (id, data) = vector(i)
             try insert.execute(arguments: [model.contentHash, id.rawValue, Data(data)])
         }
     }
@@ -135,5 +156,18 @@ extension PaperStore {
                     """, arguments: [modelHash]
             ).compactMap(Self.paper(from:))
         }
+    }
+}
+
+/// A model and its vectors, produced one at a time while they are written.
+public struct ModelVectors {
+    public var model: StoredModel
+    public var count: Int
+    public var vector: (Int) -> (ArxivID, [UInt8])
+
+    public init(model: StoredModel, count: Int, vector: @escaping (Int) -> (ArxivID, [UInt8])) {
+        self.model = model
+        self.count = count
+        self.vector = vector
     }
 }
