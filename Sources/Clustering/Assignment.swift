@@ -30,7 +30,7 @@ enum Assignment {
     /// - Complexity: O(n·k), parallel over fixed row blocks.
     static func argmaxRows(_ scores: Matrix, labels: inout [Int], similarities: inout [Float]) -> Int {
         let n = scores.rows, k = scores.columns
-        let blocks = ParallelBlocks.blocks(n, blockSize: blockRows)
+        let blocks = Parallel.blocks(n, blockSize: blockRows)
         var changedPerBlock = [Int](repeating: 0, count: blocks.count)
         scores.storage.withUnsafeBufferPointer { s in
             labels.withUnsafeMutableBufferPointer { l in
@@ -38,7 +38,7 @@ enum Assignment {
                     changedPerBlock.withUnsafeMutableBufferPointer { changed in
                         nonisolated(unsafe) let s = s.baseAddress!, l = l.baseAddress!
                         nonisolated(unsafe) let sim = sim.baseAddress!, changed = changed.baseAddress!
-                        ParallelBlocks.forEach(blocks.count) { b in
+                        Parallel.forEach(blocks.count) { b in
                             var count = 0
                             for i in blocks[b] {
                                 let row = s + i * k
@@ -66,14 +66,14 @@ enum Assignment {
     static func ownSimilarities(_ points: Matrix, centroids: Matrix, labels: [Int]) -> [Float] {
         let n = points.rows, d = points.columns
         var result = [Float](repeating: 0, count: n)
-        let blocks = ParallelBlocks.blocks(n, blockSize: blockRows)
+        let blocks = Parallel.blocks(n, blockSize: blockRows)
         points.storage.withUnsafeBufferPointer { x in
             centroids.storage.withUnsafeBufferPointer { c in
                 result.withUnsafeMutableBufferPointer { r in
                     nonisolated(unsafe) let x = x.baseAddress!, c = c.baseAddress!, r = r.baseAddress!
                     labels.withUnsafeBufferPointer { l in
                         nonisolated(unsafe) let l = l.baseAddress!
-                        ParallelBlocks.forEach(blocks.count) { b in
+                        Parallel.forEach(blocks.count) { b in
                             for i in blocks[b] { r[i] = dot(x + i * d, c + l[i] * d, d) }
                         }
                     }
@@ -88,7 +88,7 @@ enum Assignment {
     /// - Complexity: O(n).
     static func sum(_ values: [Float]) -> Double {
         var total = 0.0
-        for block in ParallelBlocks.blocks(values.count, blockSize: blockRows) {
+        for block in Parallel.blocks(values.count, blockSize: blockRows) {
             var partial = 0.0
             for i in block { partial += Double(values[i]) }
             total += partial

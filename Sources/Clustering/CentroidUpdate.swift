@@ -45,7 +45,7 @@ enum CentroidUpdate {
             members.withUnsafeBufferPointer { m in
                 partials.withUnsafeMutableBufferPointer { p in
                     nonisolated(unsafe) let x = x.baseAddress!, m = m.baseAddress!, p = p.baseAddress
-                    ParallelBlocks.forEach(workItems.count) { item in
+                    Parallel.forEach(workItems.count) { item in
                         guard let p else { return }
                         let acc = p + item * d
                         for position in workItems[item].range {
@@ -59,7 +59,7 @@ enum CentroidUpdate {
         partials.withUnsafeBufferPointer { p in
             sums.storage.withUnsafeMutableBufferPointer { s in
                 nonisolated(unsafe) let p = p.baseAddress, s = s.baseAddress!
-                ParallelBlocks.forEach(k) { c in
+                Parallel.forEach(k) { c in
                     guard let p else { return }
                     let out = s + c * d
                     for item in itemStart[c]..<itemStart[c + 1] {

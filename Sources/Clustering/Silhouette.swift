@@ -39,12 +39,12 @@ public enum Silhouette {
         for label in labels { counts[label] += 1 }
         let sizes = counts
         var result = [Float](repeating: 0, count: n)
-        let blocks = ParallelBlocks.blocks(n, blockSize: 64)
+        let blocks = Parallel.blocks(n, blockSize: 64)
         gram.storage.withUnsafeBufferPointer { g in
             result.withUnsafeMutableBufferPointer { r in
                 labels.withUnsafeBufferPointer { l in
                     nonisolated(unsafe) let g = g.baseAddress!, r = r.baseAddress!, l = l.baseAddress!
-                    ParallelBlocks.forEach(blocks.count) { b in
+                    Parallel.forEach(blocks.count) { b in
                         var sums = [Double](repeating: 0, count: clusters)
                         for i in blocks[b] {
                             for c in 0..<clusters { sums[c] = 0 }

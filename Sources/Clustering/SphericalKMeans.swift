@@ -201,12 +201,12 @@ enum UnitNorm {
     /// - Complexity: O(n·d), parallel over fixed row blocks.
     static func firstInvalidRow(_ points: Matrix, tolerance: Float) -> Int? {
         let d = points.columns
-        let blocks = ParallelBlocks.blocks(points.rows, blockSize: Assignment.blockRows)
+        let blocks = Parallel.blocks(points.rows, blockSize: Assignment.blockRows)
         var firstBad = [Int](repeating: -1, count: blocks.count)
         points.storage.withUnsafeBufferPointer { x in
             firstBad.withUnsafeMutableBufferPointer { bad in
                 nonisolated(unsafe) let x = x.baseAddress!, bad = bad.baseAddress!
-                ParallelBlocks.forEach(blocks.count) { b in
+                Parallel.forEach(blocks.count) { b in
                     for i in blocks[b] {
                         let squares = Assignment.dot(x + i * d, x + i * d, d)
                         if !(abs(squares - 1) <= tolerance) {

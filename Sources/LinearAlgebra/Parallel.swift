@@ -6,10 +6,13 @@ import Glibc
 import Darwin
 #endif
 
-/// Work-splitting helpers for the `concurrentPerform` loops of this module.
-enum Parallel {
+/// Work-splitting helpers for `concurrentPerform` loops (this module's kernels, clustering).
+///
+/// Deterministic callers cut work into blocks that depend on the problem size only (``blocks(_:blockSize:)``, never
+/// on the core count) and reduce over blocks in block order, so results are bit-identical on any number of threads.
+public enum Parallel {
     /// Online processors (at least 1).
-    static let processorCount: Int = {
+    public static let processorCount: Int = {
         #if canImport(Glibc) || canImport(Darwin)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
@@ -21,12 +24,19 @@ enum Parallel {
     ///
     /// `body` must only write state that is disjoint between iterations.
     @inline(__always)
-    static func forEach(_ iterations: Int, _ body: @Sendable (Int) -> Void) {
+    public static func forEach(_ iterations: Int, _ body: @Sendable (Int) -> Void) {
         if iterations == 1 {
             body(0)
         } else if iterations > 1 {
             DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
         }
+    }
+
+    /// `0..<count` cut into consecutive blocks of `blockSize` (the last one shorter).
+    public static func blocks(_ count: Int, blockSize: Int) -> [Range<Int>] {
+        precondition(blockSize > 0, "block size must be positive")
+        guard count > 0 else { return [] }
+        return stride(from: 0, to: count, by: blockSize).map { $0..<min($0 + blockSize, count) }
     }
 
     /// Splits `0..<count` into `parts` contiguous ranges of near-equal length (empty ranges dropped).
@@ -69,17 +79,19 @@ enum Parallel {
 }
 
 /// Wall-clock timing on the monotonic clock.
-struct Stopwatch {
+public struct Stopwatch: Sendable {
     private let start = ContinuousClock.now
 
+    public init() {}
+
     /// Seconds since creation.
-    var seconds: Double {
+    public var seconds: Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
     /// Seconds taken by `body`.
-    static func measure(_ body: () throws -> Void) rethrows -> Double {
+    public static func measure(_ body: () throws -> Void) rethrows -> Double {
         let watch = Stopwatch()
         try body()
         return watch.seconds
