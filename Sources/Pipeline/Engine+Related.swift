@@ -30,7 +30,7 @@ extension Engine {
     /// - Throws: ``PipelineError`` when no model is fitted or the paper / digest is unknown.
     public func related(_ query: RelatedQuery, top: Int, space: VectorSpace? = nil) throws -> [RelatedResult] {
         let space = try space ?? vectorSpace()
-        let finder = RelatedPapers(embeddings: space.embeddings, tfidf: space.tfidfRows, vocabulary: space.tfidf.vocabulary)
+        let finder = RelatedPapers(embeddings: space.neighbours, tfidf: space.tfidfRows, vocabulary: space.tfidf.vocabulary)
         switch query {
         case .paper(let id):
             guard let row = space.index(of: id) else { throw PipelineError("paper \(id) is not in the store") }
@@ -44,7 +44,8 @@ extension Engine {
             guard queryRows.nonzeroCount > 0 else {
                 throw PipelineError("none of the words of this text is in the model's vocabulary")
             }
-            let found = finder.related(queryEmbeddings: space.lsa.embed(queryRows), queryRows: queryRows, top: top)
+            let found = finder.related(
+                queryEmbeddings: space.lsa.neighbourView(of: space.lsa.embed(queryRows)), queryRows: queryRows, top: top)
             return [RelatedResult(query: nil, items: found[0].map { item(for: $0, space: space) })]
         }
     }
@@ -52,7 +53,7 @@ extension Engine {
     private func results(_ finder: RelatedPapers, space: VectorSpace, rows: [Int], top: Int) -> [RelatedResult] {
         guard !rows.isEmpty else { return [] }
         let found = finder.related(
-            queryEmbeddings: space.embeddings.selectingRows(rows), queryRows: space.tfidfRows.selectingRows(rows),
+            queryEmbeddings: space.neighbours.selectingRows(rows), queryRows: space.tfidfRows.selectingRows(rows),
             top: top, exclude: { q, c in rows[q] == c })
         return rows.indices.map { q in
             RelatedResult(query: space.ids[rows[q]], items: found[q].map { item(for: $0, space: space) })
@@ -69,7 +70,7 @@ extension Engine {
 extension Engine {
     /// Every stored paper's `top` related papers (symmetric all-pairs top-k on the embeddings, then re-scored).
     public func allRelated(space: VectorSpace, top: Int) -> AllPairsRelated {
-        RelatedPapers(embeddings: space.embeddings, tfidf: space.tfidfRows, vocabulary: space.tfidf.vocabulary)
+        RelatedPapers(embeddings: space.neighbours, tfidf: space.tfidfRows, vocabulary: space.tfidf.vocabulary)
             .allPairs(top: top)
     }
 }

@@ -136,9 +136,10 @@ public struct Engine: Sendable {
         guard rows.map(\.id) == ids else {
             throw PipelineError("stored vectors are out of step (\(rows.count) embeddings for \(ids.count) papers): run `paperradar fit`")
         }
+        let embeddings = VectorCodec.decodeDense(rows.map(\.data), dimension: lsa.dimension)
         return VectorSpace(
-            tfidf: model, lsa: lsa, ids: ids, tfidfRows: matrix,
-            embeddings: VectorCodec.decodeDense(rows.map(\.data), dimension: lsa.dimension))
+            tfidf: model, lsa: lsa, ids: ids, tfidfRows: matrix, embeddings: embeddings,
+            neighbours: lsa.neighbourView(of: embeddings))
     }
 }
 
@@ -150,8 +151,11 @@ public struct VectorSpace: Sendable {
     public var ids: [ArxivID]
     /// n × m unit TF-IDF rows.
     public var tfidfRows: SparseMatrix
-    /// n × d unit LSA embeddings.
+    /// n × d unit LSA embeddings (clustering, topics).
     public var embeddings: Matrix
+    /// The neighbour view of the embeddings (``LSAModel/neighbourView(of:dimensions:spectralPower:)``): related
+    /// papers are found in it.
+    public var neighbours: Matrix
 
     /// The row of a paper id, if present.
     public func index(of id: ArxivID) -> Int? {

@@ -32,7 +32,8 @@ public enum Evaluation {
     ///
     /// - Throws: ``PipelineError`` when fewer than `k` papers have a category, or TF-IDF fails.
     public static func run(
-        papers input: [Paper], k: Int, options: FitOptions = FitOptions(usePrior: false), seed: UInt64 = 0
+        papers input: [Paper], k: Int, options: FitOptions = FitOptions(usePrior: false), seed: UInt64 = 0,
+        tfidfWeight: Float? = nil
     ) throws -> EvaluationReport {
         let papers = input.filter { $0.primaryCategory != nil }
         guard papers.count >= max(k, 2) else {
@@ -58,7 +59,8 @@ public enum Evaluation {
         }
         let lsa = timed("LSA") {
             LSAModel.fit(
-                fitted.matrix, tfidfHash: fitted.model.contentHash, dimension: options.lsaDimension,
+                fitted.matrix, tfidfHash: fitted.model.contentHash, termWeights: options.lsaTermWeights(fitted),
+                dimension: options.lsaDimension,
                 powerIterations: options.powerIterations)
         }
         let clusters = timed("k-means") {
@@ -66,8 +68,10 @@ public enum Evaluation {
             let result = SphericalKMeans(k: k, seed: seed).fit(lsa.embeddings.selectingRows(rows))
             return ClusterAssignment(result, rows: rows, total: papers.count)
         }
-        let finder = RelatedPapers(
-            embeddings: lsa.embeddings, tfidf: fitted.matrix, vocabulary: fitted.model.vocabulary)
+        var finder = RelatedPapers(
+            embeddings: lsa.model.neighbourView(of: lsa.embeddings), tfidf: fitted.matrix,
+            vocabulary: fitted.model.vocabulary)
+        if let tfidfWeight { finder.tfidfWeight = tfidfWeight }
         let neighbours = timed("top-10 neighbours") { finder.allPairs(top: 10, rescore: false) }
         let rescored = timed("top-10 re-scored") { finder.allPairs(top: 10, rescore: true) }
 

@@ -56,7 +56,8 @@ public enum PipelineBenchmark {
 
         start = DispatchTime.now()
         let lsa = LSAModel.fit(
-            fitted.matrix, tfidfHash: fitted.model.contentHash, dimension: options.lsaDimension,
+            fitted.matrix, tfidfHash: fitted.model.contentHash, termWeights: options.lsaTermWeights(fitted),
+            dimension: options.lsaDimension,
             powerIterations: options.powerIterations)
         let svd = lsa.statistics
         stages.append(.init(
@@ -82,7 +83,7 @@ public enum PipelineBenchmark {
 
         start = DispatchTime.now()
         let related = RelatedPapers(
-            embeddings: lsa.embeddings, tfidf: fitted.matrix, vocabulary: fitted.model.vocabulary
+            embeddings: lsa.model.neighbourView(of: lsa.embeddings), tfidf: fitted.matrix, vocabulary: fitted.model.vocabulary
         ).allPairs(top: top)
         let s = related.semanticStatistics
         stages.append(.init(

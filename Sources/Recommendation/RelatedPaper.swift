@@ -2,17 +2,20 @@
 public struct RelatedPaper: Sendable, Hashable, Codable {
     /// Row of the corpus (the caller maps it to a paper id).
     public var index: Int
-    /// The final score: the exact TF-IDF cosine.
+    /// The final score: `(1 − w)·semanticScore + w·lexicalScore` (``RelatedPapers/tfidfWeight``).
     public var score: Float
     /// The LSA cosine that made it a candidate.
     public var semanticScore: Float
+    /// The exact TF-IDF cosine.
+    public var lexicalScore: Float
     /// The shared terms contributing most to the TF-IDF dot product, largest first.
     public var sharedTerms: [SharedTerm]
 
-    public init(index: Int, score: Float, semanticScore: Float, sharedTerms: [SharedTerm]) {
+    public init(index: Int, score: Float, semanticScore: Float, lexicalScore: Float, sharedTerms: [SharedTerm]) {
         self.index = index
         self.score = score
         self.semanticScore = semanticScore
+        self.lexicalScore = lexicalScore
         self.sharedTerms = sharedTerms
     }
 }

@@ -35,11 +35,13 @@ extension RelatedPapers {
         defer { results.deallocate() }
         let output = SendableBuffer(base: results)
         let tfidf = self.tfidf
+        let w = tfidfWeight
         let chunk = 256
         DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { block in
             for q in block * chunk..<min(n, (block + 1) * chunk) {
                 var scored = candidates.neighbors(ofQuery: q).map { candidate in
-                    (index: candidate.index, score: tfidf.dot(row: q, with: tfidf, row: candidate.index))
+                    (index: candidate.index,
+                     score: (1 - w) * candidate.score + w * tfidf.dot(row: q, with: tfidf, row: candidate.index))
                 }
                 scored.sort { ($0.score, $1.index) > ($1.score, $0.index) }
                 output.base[q] = Array(scored.prefix(top))

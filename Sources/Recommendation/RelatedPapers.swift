@@ -1,7 +1,11 @@
 import LinearAlgebra
 
-/// Finds related papers: candidates by LSA cosine (one blocked GEMM + top-k selection), then re-scored by the
+/// Finds related papers: candidates by LSA cosine (one blocked GEMM + top-k selection), then re-scored with the
 /// exact TF-IDF cosine, each explained by the shared terms that carry the TF-IDF dot product.
+///
+/// The final score blends both, `score = (1 − w)·cos_LSA + w·cos_TF-IDF` with `w = tfidfWeight`: the semantic
+/// cosine finds papers on the same subject in other words, the exact one rewards the words really shared. `w = 1`
+/// ranks by TF-IDF alone (on arXiv categories that loses precision: 0.665 against 0.679 for the LSA cosine).
 ///
 /// Both matrices hold one row per corpus paper, in the same order, with unit-norm rows, so every cosine is a dot
 /// product. The semantic (LSA) stage finds papers that use related words; the exact stage orders them by the words
@@ -17,6 +21,8 @@ public struct RelatedPapers: Sendable {
     public var candidateFactor: Int = 4
     /// How many shared terms explain each result.
     public var explanationTerms: Int = 5
+    /// The weight w of the exact TF-IDF cosine in the final score (see the type's documentation).
+    public var tfidfWeight: Float = 0.1
 
     public init(embeddings: Matrix, tfidf: SparseMatrix, vocabulary: [String]) {
         precondition(embeddings.rows == tfidf.rows, "embeddings and TF-IDF rows differ in count")
@@ -53,11 +59,16 @@ public struct RelatedPapers: Sendable {
         var scored = candidates.map { candidate in
             (candidate, rows.dot(row: q, with: tfidf, row: candidate.index))
         }
-        scored.sort { ($0.1, $1.0.index) > ($1.1, $0.0.index) }
-        return scored.prefix(top).map { candidate, score in
+        let w = tfidfWeight
+        scored.sort { a, b in
+            let sa = (1 - w) * a.0.score + w * a.1
+            let sb = (1 - w) * b.0.score + w * b.1
+            return (sa, b.0.index) > (sb, a.0.index)
+        }
+        return scored.prefix(top).map { candidate, dot in
             RelatedPaper(
-                index: candidate.index, score: score, semanticScore: candidate.score,
-                sharedTerms: sharedTerms(query: q, rows: rows, candidate: candidate.index, dot: score))
+                index: candidate.index, score: (1 - w) * candidate.score + w * dot, semanticScore: candidate.score,
+                lexicalScore: dot, sharedTerms: sharedTerms(query: q, rows: rows, candidate: candidate.index, dot: dot))
         }
     }
 

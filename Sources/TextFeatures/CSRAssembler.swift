@@ -66,6 +66,46 @@ struct RowEntries: Sendable {
     }
 }
 
+extension CSRAssembler {
+    /// The log-entropy global weight of every column (Dumais 1991): `g(t) = 1 + Σ_d p_dt ln p_dt / ln n`, with
+    /// `p_dt = tf_dt / gf_t` over the n documents (title-weighted counts). 1 for a term concentrated in one paper,
+    /// near 0 for a term spread evenly over all; floored at 10⁻³.
+    ///
+    /// Uses `Σ_d p ln p = (Σ_d tf ln tf) / gf − ln gf`, so one pass over the entries suffices; per-run sums are
+    /// added in run order (deterministic).
+    /// - Complexity: O(E + runs · m) for E entries and m columns.
+    static func entropyWeights(_ runs: [CompactRows], columns m: Int) -> [Float] {
+        let documents = runs.reduce(0) { $0 + $1.lengths.count }
+        guard documents > 1, m > 0 else { return [Float](repeating: 1, count: m) }
+        let partial = ConcurrentWork.map(runs.count) { r -> (gf: [Double], tfLnTf: [Double]) in
+            var gf = [Double](repeating: 0, count: m)
+            var tfLnTf = [Double](repeating: 0, count: m)
+            let rows = runs[r]
+            for e in 0..<rows.columns.count {
+                let column = Int(rows.columns[e])
+                let tf = Double(rows.counts[e])
+                gf[column] += tf
+                tfLnTf[column] += tf * log(tf)
+            }
+            return (gf, tfLnTf)
+        }
+        var gf = [Double](repeating: 0, count: m)
+        var tfLnTf = [Double](repeating: 0, count: m)
+        for run in partial {
+            for j in 0..<m {
+                gf[j] += run.gf[j]
+                tfLnTf[j] += run.tfLnTf[j]
+            }
+        }
+        let lnN = log(Double(documents))
+        return (0..<m).map { j in
+            guard gf[j] > 0 else { return 1 }
+            let g = 1 + (tfLnTf[j] / gf[j] - log(gf[j])) / lnN
+            return Float(max(g, 1e-3))
+        }
+    }
+}
+
 /// In-vocabulary (column, count) entries of a run of documents, row after row.
 struct CompactRows: Sendable {
     var lengths: [Int] = []
@@ -84,12 +124,13 @@ struct CompactRows: Sendable {
 /// - Complexity: O(E + Σ r log r) for E entries and r entries per row.
 enum CSRAssembler {
     static func assemble(
-        _ runs: consuming [RowEntries], columns: Int, idf: [Float], sublinearTF: Bool
-    ) -> (matrix: SparseMatrix, emptyRows: Int) {
+        _ runs: consuming [RowEntries], columns: Int, idf: [Float], sublinearTF: Bool, entropy: Bool = false
+    ) -> (matrix: SparseMatrix, emptyRows: Int, entropyWeights: [Float]) {
         let entries = runs
         let compact = ConcurrentWork.map(entries.count) { entries[$0].compacted() }
         runs = []  // the raw entries are no longer needed: free them before the output is allocated
         _ = consume entries
+        let entropyWeights = entropy ? Self.entropyWeights(compact, columns: columns) : []
 
         var rowOffsets = [0]
         rowOffsets.reserveCapacity(compact.reduce(1) { $0 + $1.lengths.count })
@@ -153,6 +194,6 @@ enum CSRAssembler {
         let matrix = SparseMatrix(
             rows: rowOffsets.count - 1, columns: columns, rowOffsets: rowOffsets, columnIndices: columnIndices,
             values: values)
-        return (matrix, emptyRows)
+        return (matrix, emptyRows, entropyWeights)
     }
 }

@@ -1,14 +1,17 @@
+import Foundation
 import LinearAlgebra
 
 /// A latent semantic analysis (LSA) basis over a TF-IDF model: the top right singular vectors of the TF-IDF matrix.
 ///
-/// With the truncated SVD `X ≈ U·Σ·Vᵀ` of the n×m TF-IDF matrix, a paper's embedding is its TF-IDF row projected on
-/// the basis, `e = normalise(x·V)` (for fitted papers `x·V = (U·Σ)ᵢ`). New papers are folded in the same way, so
-/// every cosine similarity is a dot product of unit vectors. The basis belongs to one TF-IDF model (`tfidfHash`).
+/// The SVD runs on the TF-IDF rows with each column scaled by a global term weight `g` (the log-entropy weight
+/// by default: terms concentrated in few papers count more than terms spread evenly) and renormalised:
+/// `X' = normalise_rows(X·diag(g)) ≈ U·Σ·Vᵀ`. The stored basis is `B = diag(g)·V`, so a paper's embedding is
+/// `e = normalise(x·B)` for its TF-IDF row x, fitted or new alike, and every cosine is a dot product of unit vectors.
+/// The basis belongs to one TF-IDF model (`tfidfHash`).
 public struct LSAModel: Sendable, Hashable {
     /// The content hash of the TF-IDF model whose columns the basis rows follow.
     public let tfidfHash: String
-    /// m × d: row j holds term j's coordinates (V).
+    /// m × d: row j holds term j's coordinates, scaled by its global weight (`diag(g)·V`).
     public let basis: Matrix
     /// The d singular values, descending.
     public let singularValues: [Float]
@@ -32,15 +35,48 @@ public struct LSAModel: Sendable, Hashable {
     ///
     /// - Returns: the model, the unit-norm embeddings of the fitted rows, and the SVD's stage timings.
     /// - Complexity: that of ``RandomizedSVD/decompose(_:)-(SparseMatrix)`` plus one sparse × dense product.
+    /// - Parameter termWeights: the global weight g of each column (``TFIDFFit/entropyWeights``); `nil` fits on
+    ///   the TF-IDF rows as they are.
     public static func fit(
-        _ tfidf: SparseMatrix, tfidfHash: String, dimension: Int = 256, powerIterations: Int = 2,
-        seed: UInt64 = 0x5EED_5EED
+        _ tfidf: SparseMatrix, tfidfHash: String, termWeights: [Float]? = nil, dimension: Int = 256,
+        powerIterations: Int = 2, seed: UInt64 = 0x5EED_5EED
     ) -> (model: LSAModel, embeddings: Matrix, statistics: RandomizedSVDStatistics) {
         precondition(tfidf.rows > 0 && tfidf.columns > 0, "LSA needs a non-empty matrix")
+        precondition(termWeights.map { $0.count == tfidf.columns } ?? true, "one weight per column")
         let d = max(1, min(dimension, tfidf.rows, tfidf.columns))
-        let svd = RandomizedSVD(rank: d, powerIterations: powerIterations, seed: seed).decompose(tfidf)
-        let model = LSAModel(tfidfHash: tfidfHash, basis: svd.v, singularValues: svd.singularValues)
+        var input = tfidf
+        if let termWeights {
+            for e in input.values.indices { input.values[e] *= termWeights[Int(input.columnIndices[e])] }
+            input.normalizeRows()
+        }
+        let svd = RandomizedSVD(rank: d, powerIterations: powerIterations, seed: seed).decompose(input)
+        var basis = svd.v
+        if let termWeights {
+            for j in 0..<basis.rows {
+                for c in 0..<basis.columns { basis[j, c] *= termWeights[j] }
+            }
+        }
+        let model = LSAModel(tfidfHash: tfidfHash, basis: basis, singularValues: svd.singularValues)
         return (model, model.embed(tfidf), svd.statistics)
+    }
+
+    /// The view of embeddings used to find neighbours: the first `dimensions` coordinates weighted by
+    /// `σ^spectralPower` and renormalised, `normalise(e[:, ..<k]·diag(σ[..<k]^p))`.
+    ///
+    /// Clustering wants all d coordinates on an equal footing; nearest neighbours are more precise when the
+    /// leading, better-estimated directions dominate (measured on arXiv categories: precision@10 0.659 with the
+    /// plain embeddings, 0.679 with 128 dimensions and p = 1).
+    /// - Complexity: O(n·k).
+    public func neighbourView(of embeddings: Matrix, dimensions: Int = 128, spectralPower: Float = 1) -> Matrix {
+        precondition(embeddings.columns == dimension, "embeddings come from another LSA model")
+        let k = min(dimensions, dimension)
+        let weights = (0..<k).map { powf(max(singularValues[$0], 0), spectralPower) }
+        var view = Matrix(rows: embeddings.rows, columns: k)
+        for i in 0..<embeddings.rows {
+            for j in 0..<k { view[i, j] = embeddings[i, j] * weights[j] }
+        }
+        view.normalizeRows()
+        return view
     }
 
     /// Unit-norm embeddings of TF-IDF rows of the same model: `normalise(rows · V)` (zero rows stay zero).

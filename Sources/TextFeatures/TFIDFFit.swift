@@ -26,10 +26,14 @@ public struct TFIDFFit: Sendable {
     /// One L2-normalised row per document, in input order; columns are `model.vocabulary`.
     public var matrix: SparseMatrix
     public var statistics: Statistics
+    /// Each column's log-entropy global weight over the fitted documents, `g(t) = 1 + Σ_d p ln p / ln n` in
+    /// (0, 1]: high for terms concentrated in few papers. Not part of the TF-IDF weights; LSA scales its input by it.
+    public var entropyWeights: [Float]
 
-    public init(model: TFIDFModel, matrix: SparseMatrix, statistics: Statistics) {
+    public init(model: TFIDFModel, matrix: SparseMatrix, statistics: Statistics, entropyWeights: [Float]? = nil) {
         self.model = model
         self.matrix = matrix
         self.statistics = statistics
+        self.entropyWeights = entropyWeights ?? [Float](repeating: 1, count: matrix.columns)
     }
 }

@@ -58,15 +58,16 @@ public struct TFIDFVectorizer: Sendable {
                         ?? selection.stemColumns,
                     bigrams: chunk.bigramMap.map { selection.bigramColumns[Int($0)] }))
         }
-        let (matrix, emptyRows) = CSRAssembler.assemble(
-            runs, columns: selection.vocabulary.count, idf: selection.idf, sublinearTF: configuration.sublinearTF)
+        let (matrix, emptyRows, entropyWeights) = CSRAssembler.assemble(
+            runs, columns: selection.vocabulary.count, idf: selection.idf, sublinearTF: configuration.sublinearTF,
+            entropy: true)
         let model = TFIDFModel(
             configuration: configuration, stopWords: stopWords, stemmer: stemmer, vocabulary: selection.vocabulary,
             documentFrequencies: selection.documentFrequencies, idf: selection.idf,
             documentCount: documentCount, priorPseudoDocuments: selection.priorPseudoDocuments)
         var statistics = selection.statistics
         statistics.emptyDocuments = emptyRows
-        return TFIDFFit(model: model, matrix: matrix, statistics: statistics)
+        return TFIDFFit(model: model, matrix: matrix, statistics: statistics, entropyWeights: entropyWeights)
     }
 
     /// Fits a model to the titles and English abstracts of `papers`.

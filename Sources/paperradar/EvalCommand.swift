@@ -14,12 +14,14 @@ struct Eval: ParsableCommand {
     @Option(name: .long, help: "A .jsonl or .jsonl.gz corpus with categories.") var corpus: String
     @Option(name: .long, help: "Clusters (usually the number of categories).") var k = 12
     @Option(name: .long, help: "Seed of the k-means run.") var seed: UInt64 = 0
+    @Option(name: .long, help: "Weight of the exact TF-IDF cosine in the related-papers score (default 0.1).")
+    var tfidfWeight: Float?
 
     func run() throws {
         let papers = try BenchSupport.load(corpus)
         let report: EvaluationReport
         do {
-            report = try Evaluation.run(papers: papers, k: k, seed: seed)
+            report = try Evaluation.run(papers: papers, k: k, seed: seed, tfidfWeight: tfidfWeight)
         } catch let error as PipelineError {
             throw ValidationError(error.message)
         }
@@ -27,8 +29,8 @@ struct Eval: ParsableCommand {
         print(String(format: "NMI:                 %.3f", report.nmi))
         print(String(format: "ARI:                 %.3f", report.ari))
         print(String(format: "purity:              %.3f", report.purity))
-        print(String(format: "precision@10 (LSA):  %.3f", report.precisionAt10))
-        print(String(format: "precision@10 (re-scored by TF-IDF): %.3f", report.rescoredPrecisionAt10))
+        print(String(format: "precision@10 (LSA):  %.4f", report.precisionAt10))
+        print(String(format: "precision@10 (related-papers score, LSA blended with TF-IDF): %.4f", report.rescoredPrecisionAt10))
         print(String(format: "precision@10 random: %.3f", report.randomPrecisionAt10))
         print("time:                " + report.timings.map { String(format: "%@ %.2f s", $0.stage, $0.seconds) }.joined(separator: ", "))
     }

@@ -40,10 +40,11 @@ struct Corpus {
 }
 
 @Suite struct RelatedPapersTests {
-    @Test func matchesABruteForceReference() {
+    @Test(arguments: [Float(0), 0.1, 1]) func matchesABruteForceReference(tfidfWeight: Float) {
         let corpus = Corpus(n: 120, seed: 7)
         var finder = RelatedPapers(embeddings: corpus.embeddings, tfidf: corpus.tfidf, vocabulary: corpus.vocabulary)
         finder.candidateFactor = 4
+        finder.tfidfWeight = tfidfWeight
         let queries = [3, 50, 119]
         let results = finder.related(
             queryEmbeddings: corpus.embeddings.selectingRows(queries), queryRows: corpus.tfidf.selectingRows(queries),
@@ -53,10 +54,16 @@ struct Corpus {
             let lsa = (0..<120).filter { $0 != query }.map { j in
                 (j, zip(corpus.embeddings.row(query), corpus.embeddings.row(j)).map(*).reduce(0, +))
             }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(20)
-            let exact = lsa.map { j, _ in (j, zip(corpus.denseTFIDF(query), corpus.denseTFIDF(j)).map(*).reduce(0, +)) }
-                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5)
+            let w = finder.tfidfWeight
+            let exact = lsa.map { j, semantic in
+                let lexical = zip(corpus.denseTFIDF(query), corpus.denseTFIDF(j)).map(*).reduce(0, +)
+                return (j, (1 - w) * semantic + w * lexical, lexical)
+            }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5)
             #expect(results[q].map(\.index) == exact.map(\.0))
-            for (got, want) in zip(results[q], exact) { #expect(abs(got.score - want.1) < 1e-5) }
+            for (got, want) in zip(results[q], exact) {
+                #expect(abs(got.score - want.1) < 1e-5)
+                #expect(abs(got.lexicalScore - want.2) < 1e-5)
+            }
         }
     }
 
@@ -101,6 +108,7 @@ struct Corpus {
             queryEmbeddings: corpus.embeddings.selectingRows([7]), queryRows: corpus.tfidf.selectingRows([7]), top: 1)
         #expect(results[0].first?.index == 7)
         #expect(abs((results[0].first?.score ?? 0) - 1) < 1e-5)
+        #expect(abs((results[0].first?.lexicalScore ?? 0) - 1) < 1e-5)
         #expect(abs((results[0].first?.semanticScore ?? 0) - 1) < 1e-5)
     }
 }
