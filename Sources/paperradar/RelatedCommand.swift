@@ -17,8 +17,8 @@ struct Related: ParsableCommand {
 
     @Argument(help: "An arXiv id of a stored paper.") var id: String?
     @Option(name: .long, help: "Find papers related to this text.") var text: String?
-    @Option(name: .long, help: "Related papers for every paper of this digest (its number in `stats`/ingest output).")
-    var digest: Int64?
+    @Option(name: .long, help: "Related papers for every paper of this digest: its file (already ingested) or its number.")
+    var digest: String?
     @Flag(name: .long, help: "Every paper's related papers (with --out).") var all = false
     @Option(name: .long, help: "How many related papers per query.") var top = 10
     @Option(name: .long, help: "With --all: the JSON Lines file to write.") var out: String?
@@ -46,7 +46,7 @@ struct Related: ParsableCommand {
             } else if let text {
                 query = .text(text)
             } else if let digest {
-                query = .digest(digest)
+                query = .digest(try Self.digestID(digest, store: engine.store))
             } else {
                 return
             }
@@ -83,6 +83,18 @@ struct Related: ParsableCommand {
     }
 
     static func score(_ value: Float) -> String { String(format: "%.4f", value) }
+
+    /// A digest's store id from its number or from its file (identified by content, so renamed files work).
+    static func digestID(_ text: String, store: PaperStore) throws -> Int64 {
+        if let id = Int64(text), !FileManager.default.fileExists(atPath: text) { return id }
+        guard let data = FileManager.default.contents(atPath: text) else {
+            throw ValidationError("\(text): no such digest file (or give the digest's number)")
+        }
+        guard let record = try store.digest(contentHash: SHA256.hexDigest([UInt8](data))) else {
+            throw ValidationError("\(text) has not been ingested: run `paperradar ingest \(text)` first")
+        }
+        return record.id
+    }
 
     private func renderText(_ results: [RelatedResult], engine: Engine) throws -> String {
         var out: [String] = []

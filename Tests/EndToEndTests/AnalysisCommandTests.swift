@@ -44,6 +44,12 @@ import Testing
             #expect(list.count == 5 && list.allSatisfy { $0["id"] is String && $0["score"] is Double })
         }
 
+        let digestFile = CLI.repositoryRoot.appendingPathComponent("scripts/examples/2026-11-12-12-05-arxiv-announce.md")
+        let byDigest = try cli.run("related", "--digest", digestFile.path, "--top", "2", "--json")
+        #expect(byDigest.status == 0, "\(byDigest.stderr)")
+        let perPaper = try #require(try JSONSerialization.jsonObject(with: Data(byDigest.stdout.utf8)) as? [[String: Any]])
+        #expect(perPaper.count == 10, "one entry per paper of the digest")
+
         #expect(try cli.run("related", "2611.99999").stderr.contains("not in the store"))
         #expect(try cli.run("related", "--all").stderr.contains("--out"))
     }
