@@ -93,6 +93,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "PaperRadarCoreTests", dependencies: ["PaperRadarCore"]),
+        .testTarget(name: "BundledModelsTests", dependencies: ["BundledModels"]),
         .testTarget(name: "DigestParsingTests", dependencies: ["DigestParsing"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "DigestParsing"]),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
