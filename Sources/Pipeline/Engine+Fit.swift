@@ -62,7 +62,8 @@ public struct FitReport: Sendable {
     public var nonzeroCount: Int
     public var lsa: LSAModel
     public var svdStatistics: RandomizedSVDStatistics
-    public var topics: TopicModel
+    /// The topics, or `nil` when fewer than two papers have a non-empty embedding (nothing to cluster yet).
+    public var topics: TopicModel?
     /// Seconds per stage, in order.
     public var timings: [(stage: FitStage, seconds: Double)]
 }
@@ -115,7 +116,8 @@ extension Engine {
         let space = VectorSpace(
             tfidf: fitted.model, lsa: lsa.model, ids: ids, tfidfRows: fitted.matrix,
             embeddings: lsa.embeddings, neighbours: lsa.model.neighbourView(of: lsa.embeddings))
-        let topics = try timed(.topics) { try fitTopics(space: space, count: options.topicCount) }
+        let clusterable = space.embeddings.nonzeroRowIndices().count >= 2
+        let topics = try clusterable ? timed(.topics) { try fitTopics(space: space, count: options.topicCount) } : nil
         return FitReport(
             paperCount: ids.count, tfidf: fitted.model, tfidfStatistics: fitted.statistics,
             nonzeroCount: fitted.matrix.nonzeroCount, lsa: lsa.model, svdStatistics: lsa.statistics, topics: topics,

@@ -29,7 +29,7 @@ struct Analyze: ParsableCommand {
         do {
             model = try engine.requireTFIDF()
         } catch let error as PipelineError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
         let analysis: Analysis
         if let text {
@@ -37,7 +37,7 @@ struct Analyze: ParsableCommand {
         } else if let id {
             guard let parsed = ArxivID.parse(id) else { throw ValidationError("\(id) is not an arXiv id") }
             guard let paper = try engine.store.paper(id: parsed.id) else {
-                throw ValidationError("paper \(parsed.id) is not in the store")
+                throw CLIError("paper \(parsed.id) is not in the store")
             }
             analysis = model.analyze(title: paper.title, abstract: paper.abstract)
         } else {

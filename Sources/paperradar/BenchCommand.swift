@@ -30,7 +30,7 @@ struct Bench: ParsableCommand {
             do {
                 report = try PipelineBenchmark.run(papers: papers, k: k, top: top)
             } catch let error as PipelineError {
-                throw ValidationError(error.message)
+                throw CLIError(error.message)
             }
             print("papers:          \(report.paperCount)")
             for stage in report.stages {
@@ -80,12 +80,12 @@ enum BenchSupport {
         do {
             file = try CorpusFile.read(URL(fileURLWithPath: path))
         } catch let error as PipelineError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
         if !file.skipped.isEmpty {
             Terminal.error("\(path): \(file.skipped.count) lines skipped (first: \(file.skipped[0]))")
         }
-        guard !file.papers.isEmpty else { throw ValidationError("\(path): no papers") }
+        guard !file.papers.isEmpty else { throw CLIError("\(path): no papers") }
         Terminal.error(
             "loaded \(file.papers.count) papers in \(String(format: "%.1f", ProcessStats.seconds(since: started))) s")
         return file.papers

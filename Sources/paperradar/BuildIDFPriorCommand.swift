@@ -24,7 +24,7 @@ struct BuildIDFPrior: ParsableCommand {
         do {
             try prior.serialized().write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot write \(out): \(error.localizedDescription)")
+            throw CLIError("cannot write \(out): \(error.localizedDescription)")
         }
         print("\(out): \(prior.documentFrequencies.count) terms over \(prior.documentCount) papers")
     }

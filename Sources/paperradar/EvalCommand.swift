@@ -23,7 +23,7 @@ struct Eval: ParsableCommand {
         do {
             report = try Evaluation.run(papers: papers, k: k, seed: seed, tfidfWeight: tfidfWeight)
         } catch let error as PipelineError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
         print("papers:              \(report.paperCount) in \(report.categoryCount) primary categories, k = \(report.k)")
         print(String(format: "NMI:                 %.3f", report.nmi))

@@ -50,14 +50,18 @@ struct Fit: ParsableCommand {
             }
         } catch let error as PipelineError {
             if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
         if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print(Engine.summary(of: report.tfidf))
         print("vectors:  \(report.paperCount) papers, \(report.nonzeroCount) non-zeros")
         print("LSA:      \(report.lsa.dimension) dimensions (\(report.lsa.contentHash))")
-        let names = report.topics.topics.sorted { $0.size > $1.size }.prefix(8).map { "\($0.name) (\($0.size))" }
-        print("topics:   \(report.topics.topics.count) (k \(report.topics.kChoice)): \(names.joined(separator: ", "))")
+        if let topics = report.topics {
+            let names = topics.topics.sorted { $0.size > $1.size }.prefix(8).map { "\($0.name) (\($0.size))" }
+            print("topics:   \(topics.topics.count) (k \(topics.kChoice)): \(names.joined(separator: ", "))")
+        } else {
+            print("topics:   none yet (they need at least 2 papers with words in the vocabulary)")
+        }
         let stages = report.timings.map { "\($0.stage.rawValue) \(String(format: "%.2f", $0.seconds)) s" }
         print("time:     \(String(format: "%.2f", ProcessStats.seconds(since: started))) s (\(stages.joined(separator: ", ")))")
     }

@@ -30,7 +30,7 @@ struct Import: ParsableCommand {
                 progress: { done, total in bar.update(done: done, total: total) })
         } catch let error as StoreError {
             bar.finish()
-            throw ValidationError("\(file): \(error.message) (nothing was imported)")
+            throw CLIError("\(file): \(error.message) (nothing was imported)")
         }
         bar.finish()
         for warning in summary.skipped.prefix(20) {

@@ -22,7 +22,7 @@ struct Ingest: ParsableCommand {
         do {
             files = try DigestFile.expand(paths)
         } catch let error as StoreError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
         var failures = 0
         var totals = (files: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0)

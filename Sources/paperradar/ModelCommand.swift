@@ -21,12 +21,12 @@ struct Model: ParsableCommand {
             do {
                 model = try engine.requireTFIDF()
             } catch let error as PipelineError {
-                throw ValidationError(error.message)
+                throw CLIError(error.message)
             }
             do {
                 try AtomicFile.write(Data(model.encoded()), to: URL(fileURLWithPath: file))
             } catch let error as StoreError {
-                throw ValidationError(error.message)
+                throw CLIError(error.message)
             }
             print("\(file): \(Engine.summary(of: model))")
         }
@@ -48,7 +48,7 @@ struct Model: ParsableCommand {
                 let model = try engine.importModel([UInt8](data))
                 print("imported \(Engine.summary(of: model))")
             } catch let error as PipelineError {
-                throw ValidationError("\(file): \(error.message)")
+                throw CLIError("\(file): \(error.message)")
             }
         }
     }

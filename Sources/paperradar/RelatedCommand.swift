@@ -53,7 +53,7 @@ struct Related: ParsableCommand {
             let results = try engine.related(query, top: top)
             try print(json ? renderJSON(results, engine: engine) : renderText(results, engine: engine))
         } catch let error as PipelineError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
     }
 
@@ -91,7 +91,7 @@ struct Related: ParsableCommand {
             throw ValidationError("\(text): no such digest file (or give the digest's number)")
         }
         guard let record = try store.digest(contentHash: SHA256.hexDigest([UInt8](data))) else {
-            throw ValidationError("\(text) has not been ingested: run `paperradar ingest \(text)` first")
+            throw CLIError("\(text) has not been ingested: run `paperradar ingest \(text)` first")
         }
         return record.id
     }
@@ -158,7 +158,7 @@ enum AtomicWrite {
         do {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
         } catch let error as StoreError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
     }
 }

@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try PaperStore(location: location)
         } catch let error as StoreError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
     }
 }

@@ -43,3 +43,13 @@ struct ProgressBar {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
+
+/// A failure while running a command (not a usage mistake): printed as `Error: message`, exit status 1, without the
+/// usage text that `ValidationError` adds.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+
+    init(_ message: String) { self.message = message }
+
+    var description: String { message }
+}

@@ -44,7 +44,7 @@ struct Topics: ParsableCommand {
                 print(try renderText(model, engine: engine))
             }
         } catch let error as PipelineError {
-            throw ValidationError(error.message)
+            throw CLIError(error.message)
         }
     }
 

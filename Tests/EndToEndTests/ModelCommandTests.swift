@@ -10,6 +10,7 @@ import Testing
         let before = try cli.run("analyze", "--text", "retrieval")
         #expect(before.status != 0)
         #expect(before.stderr.contains("paperradar fit"), "tells the user what to do")
+        #expect(!before.stderr.contains("Usage:"), "a runtime failure is not a usage mistake")
 
         #expect(try cli.run("ingest", Self.examples).status == 0)
         let fit = try cli.run("fit")

@@ -69,4 +69,13 @@ import TextFeatures
         #expect(inputs.stopWords.contains("propose"))
         #expect((inputs.prior?.documentCount ?? 0) > 90_000)
     }
+
+    @Test func onePaperFitsWithoutTopics() throws {
+        let engine = Engine(store: try TestPapers.store(with: Array(TestPapers.papers(perTheme: 1).prefix(1))))
+        let report = try engine.fit()
+        #expect(report.topics == nil)
+        #expect(report.lsa.dimension == 1)
+        #expect(try engine.currentTopics() == nil)
+        #expect(try engine.vectorSpace().ids.count == 1)
+    }
 }

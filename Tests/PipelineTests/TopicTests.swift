@@ -49,8 +49,9 @@ enum Examples {
         var options = FitOptions()
         options.topicCount = .fixed(4)
         let report = try engine.fit(options: options)
-        let names = Set(report.topics.topics.compactMap(\.namedTopicID))
-        #expect(names == ["llm", "agents", "rag", "vision"], "topics: \(report.topics.topics.map(\.name))")
+        let reportTopics = try #require(report.topics)
+        let names = Set(reportTopics.topics.compactMap(\.namedTopicID))
+        #expect(names == ["llm", "agents", "rag", "vision"], "topics: \(reportTopics.topics.map(\.name))")
 
         // Papers whose title names a theme sit in the topic of that name, and are most similar to that named topic.
         let (hash, model) = try #require(try engine.currentTopics().map { ($0.hash, $0.model) })
@@ -81,10 +82,11 @@ enum Examples {
     @Test func autoKKeepsTheCurve() throws {
         let engine = Engine(store: try Examples.store())
         let report = try engine.fit()
-        #expect(report.topics.kChoice == "auto")
-        #expect(report.topics.kCurve.count >= 2)
-        #expect(report.topics.kCurve.contains { $0.k == report.topics.topics.count })
-        #expect(report.topics.topics.map(\.size).reduce(0, +) == 52)
+        let reportTopics = try #require(report.topics)
+        #expect(reportTopics.kChoice == "auto")
+        #expect(reportTopics.kCurve.count >= 2)
+        #expect(reportTopics.kCurve.contains { $0.k == reportTopics.topics.count })
+        #expect(reportTopics.topics.map(\.size).reduce(0, +) == 52)
     }
 
     @Test func idsPersistAcrossRefitsOnShiftedData() throws {
@@ -92,7 +94,7 @@ enum Examples {
         let engine = Engine(store: store)
         var options = FitOptions()
         options.topicCount = .fixed(4)
-        let first = try engine.fit(options: options).topics
+        let first = try #require(try engine.fit(options: options).topics)
         let themeOf = { (model: TopicModel) -> [String: Int] in
             Dictionary(uniqueKeysWithValues: model.topics.map { ($0.topTerms.first ?? "", $0.id) })
         }
@@ -104,7 +106,7 @@ enum Examples {
         _ = try store.ingest(
             ParsedDigest(format: .arxivAnnouncement, date: nil, papers: extra, warnings: []),
             from: DigestSource(path: "more.md", bytes: [1, 2, 3]))
-        let second = try engine.fit(options: options).topics
+        let second = try #require(try engine.fit(options: options).topics)
         #expect(themeOf(second) == themeOf(first), "each theme keeps its topic id")
         let events = try store.topicEvents().suffix(4)
         #expect(Set(events.map(\.kind)).isSubset(of: ["grew", "shrank", "stable"]))
@@ -112,14 +114,14 @@ enum Examples {
 
         // Five topics next: one appears, the old ids stay.
         options.topicCount = .fixed(5)
-        let third = try engine.fit(options: options).topics
+        let third = try #require(try engine.fit(options: options).topics)
         #expect(Set(third.topics.map(\.id)).isSuperset(of: [1, 2, 3, 4]) || third.topics.contains { $0.id == 5 })
         #expect(try store.topicEvents().contains { $0.kind == "appeared" && $0.topicID == 5 })
     }
 
     @Test func topicsAreDeterministic() throws {
-        let a = try Engine(store: try Examples.store()).fit().topics
-        let b = try Engine(store: try Examples.store()).fit().topics
+        let a = try #require(try Engine(store: try Examples.store()).fit().topics)
+        let b = try #require(try Engine(store: try Examples.store()).fit().topics)
         #expect(a == b)
     }
 
@@ -131,7 +133,8 @@ enum Examples {
         var options = FitOptions()
         options.topicCount = .fixed(4)
         let report = try engine.fit(options: options)
-        #expect(report.topics.topics.map(\.size).reduce(0, +) == papers.count)
+        let reportTopics = try #require(report.topics)
+        #expect(reportTopics.topics.map(\.size).reduce(0, +) == papers.count)
         let hash = try #require(try engine.currentTopics()?.hash)
         let assignment = try #require(
             try engine.store.topicAssignments(modelHash: hash).first { $0.paperID.rawValue == "2611.09999" })
