@@ -168,6 +168,39 @@ extension Engine {
         return model
     }
 
+    /// Gives papers stored since the topics were fitted their nearest topic (by centroid cosine) and their
+    /// similarity to each named topic, without refitting; ids and sizes stay those of the fit.
+    ///
+    /// - Returns: how many papers were assigned.
+    @discardableResult
+    public func assignNewPapersToTopics(space: VectorSpace) throws -> Int {
+        guard let (model, hash) = try currentTopics(), model.lsaHash == space.lsa.contentHash, !model.topics.isEmpty
+        else { return 0 }
+        let assigned = Set(try store.topicAssignments(modelHash: hash).map(\.paperID))
+        let rows = space.ids.indices.filter { !assigned.contains(space.ids[$0]) }
+        guard !rows.isEmpty else { return 0 }
+        let centroids = Matrix(model.centroids)
+        let points = space.embeddings.selectingRows(rows)
+        // Similarities to every centroid in one GEMM; zero embeddings join the largest topic with similarity 0.
+        let scores = points.multiplied(by: centroids, transposeOther: true)
+        let largest = model.topics.indices.max { model.topics[$0].size < model.topics[$1].size } ?? 0
+        let catalog = try Self.bundledCatalog()
+        let named = NamedTopicSimilarity(embeddings: points, seedVectors: seedVectors(catalog, space: space))
+        let assignments = rows.indices.map { i in
+            var best = largest
+            var bestScore: Float = 0
+            for c in 0..<centroids.rows where scores[i, c] > bestScore {
+                best = c
+                bestScore = scores[i, c]
+            }
+            return TopicAssignment(
+                paperID: space.ids[rows[i]], topicID: model.topics[best].id, similarity: bestScore,
+                namedSimilarities: named.similarities(ofPaper: i))
+        }
+        try store.addTopicAssignments(assignments, modelHash: hash)
+        return assignments.count
+    }
+
     /// One unit vector per named topic: its seed phrases analysed as one document (phrases separated so no bigram
     /// spans two seeds) and projected with the LSA basis; a topic none of whose seeds is in the vocabulary gets a
     /// zero vector and is never chosen.

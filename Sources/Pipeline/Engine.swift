@@ -137,9 +137,11 @@ public struct Engine: Sendable {
             throw PipelineError("stored vectors are out of step (\(rows.count) embeddings for \(ids.count) papers): run `paperradar fit`")
         }
         let embeddings = VectorCodec.decodeDense(rows.map(\.data), dimension: lsa.dimension)
-        return VectorSpace(
+        let space = VectorSpace(
             tfidf: model, lsa: lsa, ids: ids, tfidfRows: matrix, embeddings: embeddings,
             neighbours: lsa.neighbourView(of: embeddings))
+        try assignNewPapersToTopics(space: space)
+        return space
     }
 }
 

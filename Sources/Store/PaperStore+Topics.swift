@@ -73,6 +73,22 @@ extension PaperStore {
         }
     }
 
+    /// Adds assignments of papers folded in after the topics were fitted (nearest centroid, no refit).
+    public func addTopicAssignments(_ assignments: [TopicAssignment], modelHash: String) throws {
+        try writer.write { db in
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT OR REPLACE INTO paper_topic (model_hash, paper_id, topic_id, similarity, named_similarities)
+                    VALUES (?, ?, ?, ?, ?)
+                    """)
+            for a in assignments {
+                try insert.execute(arguments: [
+                    modelHash, a.paperID.rawValue, a.topicID, Double(a.similarity), Data(Self.floatBytes(a.namedSimilarities)),
+                ])
+            }
+        }
+    }
+
     /// Every paper's assignment under a topics model, ordered by paper id.
     public func topicAssignments(modelHash: String) throws -> [TopicAssignment] {
         try writer.read { db in

@@ -142,4 +142,27 @@ enum Examples {
         let related = try engine.related(.paper(ArxivID("2611.09999")!), top: 3)
         #expect(related.first?.items.allSatisfy { $0.score == 0 } == true)
     }
+
+    @Test func papersIngestedAfterTheFitGetTheirNearestTopic() throws {
+        let store = try Examples.store()
+        let engine = Engine(store: store)
+        var options = FitOptions()
+        options.topicCount = .fixed(4)
+        _ = try engine.fit(options: options)
+        let retrieval = Paper(
+            id: ArxivID("2611.99001")!, version: 1, title: "Dense Retrieval with a Cross-Encoder Reranker",
+            abstract: "We improve retrieval-augmented generation: a dense retriever finds passages for each query and "
+                + "a reranker orders them before the answer is generated, which reduces hallucinated answers.")
+        _ = try store.ingest(
+            ParsedDigest(format: .arxivAnnouncement, date: nil, papers: [retrieval], warnings: []),
+            from: DigestSource(path: "late.md", bytes: [42]))
+        let space = try engine.vectorSpace()
+        let (model, hash) = try #require(try engine.currentTopics())
+        let assignments = try store.topicAssignments(modelHash: hash)
+        #expect(assignments.count == space.ids.count, "every paper has a topic")
+        let late = try #require(assignments.first { $0.paperID == retrieval.id })
+        #expect(model.topic(id: late.topicID)?.namedTopicID == "rag")
+        #expect(late.similarity > 0)
+        #expect(try engine.assignNewPapersToTopics(space: space) == 0, "assigned once")
+    }
 }
