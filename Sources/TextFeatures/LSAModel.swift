@@ -64,10 +64,11 @@ public struct LSAModel: Sendable, Hashable {
     /// `σ^spectralPower` and renormalised, `normalise(e[:, ..<k]·diag(σ[..<k]^p))`.
     ///
     /// Clustering wants all d coordinates on an equal footing; nearest neighbours are more precise when the
-    /// leading, better-estimated directions dominate (measured on arXiv categories: precision@10 0.659 with the
-    /// plain embeddings, 0.679 with 128 dimensions and p = 1).
+    /// leading, better-estimated directions dominate. Measured on 24,604 arXiv papers, precision@10 of the
+    /// neighbours against their categories: 0.659 with the plain 256-d embeddings, 0.680 with 96 dimensions and
+    /// p = 1 (a plateau: 64–96 dimensions give 0.679–0.680, 128 gives 0.679, 192 gives 0.678).
     /// - Complexity: O(n·k).
-    public func neighbourView(of embeddings: Matrix, dimensions: Int = 128, spectralPower: Float = 1) -> Matrix {
+    public func neighbourView(of embeddings: Matrix, dimensions: Int = 96, spectralPower: Float = 1) -> Matrix {
         precondition(embeddings.columns == dimension, "embeddings come from another LSA model")
         let k = min(dimensions, dimension)
         let weights = (0..<k).map { powf(max(singularValues[$0], 0), spectralPower) }
