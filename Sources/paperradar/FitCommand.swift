@@ -29,6 +29,7 @@ struct Fit: ParsableCommand {
         if let maxFeatures { options.tfidf.maxFeatures = maxFeatures }
         if unigrams { options.tfidf.ngramRange = 1...1 }
         if noStemming { options.tfidf.stemming = false }
+        guard dimensions >= 1 else { throw ValidationError("--dimensions must be at least 1") }
         options.lsaDimension = dimensions
         if k != "auto" {
             guard let value = Int(k), value >= 1 else { throw ValidationError("--k takes a positive number or `auto`") }

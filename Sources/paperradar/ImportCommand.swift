@@ -19,7 +19,11 @@ struct Import: ParsableCommand {
     func run() throws {
         let store = try storeOptions.openStore()
         let url = URL(fileURLWithPath: file)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw ValidationError("\(file): no such file") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ValidationError("\(file): no such file")
+        }
+        if isDirectory.boolValue { throw ValidationError("\(file) is a directory: give a .jsonl or .jsonl.gz file") }
         var bar = ProgressBar(label: "importing")
         let started = Date()
         let decoder = JSONDecoder()

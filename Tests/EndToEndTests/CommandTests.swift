@@ -122,5 +122,9 @@ import Testing
         let result = try cli.run("ingest", "/nonexistent/digests")
         #expect(result.status != 0)
         #expect(result.stderr.contains("/nonexistent/digests"))
+        let folder = try cli.run("import", cli.workspace.path)
+        #expect(folder.status != 0 && folder.stderr.contains("is a directory"))
+        let dimensions = try cli.run("fit", "--dimensions", "0")
+        #expect(dimensions.status != 0 && dimensions.stderr.contains("--dimensions"))
     }
 }
