@@ -139,15 +139,10 @@ struct AnnouncementParser: Sendable {
             log.add("entry \"\(entry.title.excerpt)\" skipped: \(what)", at: entry.line, in: lines)
             return nil
         }
-        guard !entry.title.isEmpty else {
-            log.add("entry \(id) skipped: it has no title", at: entry.line, in: lines)
-            return nil
-        }
-        let abstract = entry.abstract.text
-        guard !abstract.isEmpty else {
-            log.add("entry \(id) skipped: it has no abstract", at: entry.line, in: lines)
-            return nil
-        }
+        guard
+            let abstract = log.completeAbstract(
+                of: id, title: entry.title, abstract: entry.abstract, at: entry.line, in: lines)
+        else { return nil }
         let translation = entry.translation.text
         var extras = PaperExtras()
         extras.translatedAbstract = translation.isEmpty ? nil : translation

@@ -173,15 +173,10 @@ struct CategoryTLDRParser: Sendable {
             log.add("entry \"\(entry.heading.excerpt)\" skipped: no arXiv id in its heading", at: entry.line, in: lines)
             return nil
         }
-        guard !entry.title.isEmpty else {
-            log.add("entry \(id) skipped: it has no title", at: entry.line, in: lines)
-            return nil
-        }
-        let abstract = entry.abstract.text
-        guard !abstract.isEmpty else {
-            log.add("entry \(id) skipped: it has no abstract", at: entry.line, in: lines)
-            return nil
-        }
+        guard
+            let abstract = log.completeAbstract(
+                of: id, title: entry.title, abstract: entry.abstract, at: entry.line, in: lines)
+        else { return nil }
         var categories: [String] = []
         if let main = entry.mainCategory, !main.isEmpty { categories.append(main) }
         if let section = entry.section, !categories.contains(section) { categories.append(section) }

@@ -15,6 +15,22 @@ struct WarningLog: Sendable {
     mutating func add(_ message: String, at index: Int, in lines: DigestLines) {
         warnings.append(ParseWarning(line: lines.number(at: index), message))
     }
+
+    /// The entry's abstract when it has a title and an abstract; otherwise a warning naming what is missing and `nil`.
+    mutating func completeAbstract(
+        of id: ArxivID, title: String, abstract: ParagraphJoiner, at index: Int, in lines: DigestLines
+    ) -> String? {
+        guard !title.isEmpty else {
+            add("entry \(id) skipped: it has no title", at: index, in: lines)
+            return nil
+        }
+        let text = abstract.text
+        guard !text.isEmpty else {
+            add("entry \(id) skipped: it has no abstract", at: index, in: lines)
+            return nil
+        }
+        return text
+    }
 }
 
 extension StringProtocol {
