@@ -80,8 +80,8 @@ extension Engine {
         var timings: [(FitStage, Double)] = []
         func timed<T>(_ stage: FitStage, _ body: () throws -> T) rethrows -> T {
             progress(stage)
-            let start = DispatchTime.now()
-            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
+            let watch = Stopwatch()
+            defer { timings.append((stage, watch.seconds)) }
             return try body()
         }
         var papers = try timed(.loading) { try store.allPapers() }

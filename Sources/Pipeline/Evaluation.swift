@@ -41,8 +41,8 @@ public enum Evaluation {
         }
         var timings: [(String, Double)] = []
         func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now()
-            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
+            let watch = Stopwatch()
+            defer { timings.append((stage, watch.seconds)) }
             return try body()
         }
         let categories = Array(Set(papers.compactMap(\.primaryCategory))).sorted()

@@ -36,12 +36,9 @@ public enum PipelineBenchmark {
         var texts = consume papers
         let paperCount = texts.count
         var stages: [PipelineBenchmarkReport.Stage] = []
-        func seconds(since start: DispatchTime) -> Double {
-            Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        }
         let inputs = try ModelInputs.bundled(usePrior: false)
 
-        var start = DispatchTime.now()
+        var watch = Stopwatch()
         let fitted: TFIDFFit
         do {
             fitted = try TFIDFVectorizer(configuration: options.tfidf, stopWords: inputs.stopWords).fit(texts)
@@ -49,27 +46,27 @@ public enum PipelineBenchmark {
             throw PipelineError(error.message)
         }
         stages.append(.init(
-            name: "TF-IDF fit+transform", seconds: seconds(since: start), gflops: nil,
+            name: "TF-IDF fit+transform", seconds: watch.seconds, gflops: nil,
             detail: "\(fitted.model.featureCount) terms, \(fitted.matrix.nonzeroCount) non-zeros"))
         texts = []
         MemoryRelease.returnFreedMemory()
 
-        start = DispatchTime.now()
+        watch = Stopwatch()
         let lsa = LSAModel.fit(
             fitted.matrix, tfidfHash: fitted.model.contentHash, termWeights: options.lsaTermWeights(fitted),
             dimension: options.lsaDimension,
             powerIterations: options.powerIterations)
         let svd = lsa.statistics
         stages.append(.init(
-            name: "LSA (randomized SVD)", seconds: seconds(since: start), gflops: nil,
+            name: "LSA (randomized SVD)", seconds: watch.seconds, gflops: nil,
             detail: String(
                 format: "d=%d, products %.2f s, QR %.2f s, small SVD %.2f s", lsa.model.dimension,
                 svd.productSeconds, svd.orthonormalizationSeconds, svd.smallSVDSeconds)))
 
-        start = DispatchTime.now()
+        watch = Stopwatch()
         let clustered = lsa.embeddings.nonzeroRowIndices()
         let clusters = SphericalKMeans(k: min(k, clustered.count)).fit(lsa.embeddings.selectingRows(clustered))
-        let kmeansSeconds = seconds(since: start)
+        let kmeansSeconds = watch.seconds
         // Assignment GEMMs: every full-batch iteration is one n×d by d×k product.
         let n = Double(clustered.count)
         let d = Double(lsa.model.dimension)
@@ -81,13 +78,13 @@ public enum PipelineBenchmark {
             detail: "\(clusters.restarts.count) restarts, \(clusters.iterations.count) full iterations, "
                 + String(format: "mean cosine %.3f", clusters.meanSimilarity)))
 
-        start = DispatchTime.now()
+        watch = Stopwatch()
         let related = RelatedPapers(
             embeddings: lsa.model.neighbourView(of: lsa.embeddings), tfidf: fitted.matrix, vocabulary: fitted.model.vocabulary
         ).allPairs(top: top)
         let s = related.semanticStatistics
         stages.append(.init(
-            name: "related, all pairs top-\(top)", seconds: seconds(since: start), gflops: s.gemmGFLOPS,
+            name: "related, all pairs top-\(top)", seconds: watch.seconds, gflops: s.gemmGFLOPS,
             detail: String(
                 format: "GEMM %.2f s, selection %.2f s, re-scoring %.2f s", s.gemmSeconds, s.selectionSeconds,
                 related.rescoreSeconds)))

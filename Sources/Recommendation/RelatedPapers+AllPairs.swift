@@ -29,7 +29,7 @@ extension RelatedPapers {
             return AllPairsRelated(
                 neighbors: neighbors, semanticStatistics: candidates.statistics, rescoreSeconds: 0)
         }
-        let started = DispatchTime.now()
+        let watch = Stopwatch()
         let results = UnsafeMutableBufferPointer<[(index: Int, score: Float)]>.allocate(capacity: n)
         results.initialize(repeating: [])
         defer { results.deallocate() }
@@ -47,7 +47,7 @@ extension RelatedPapers {
                 output.base[q] = Array(scored.prefix(top))
             }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let seconds = watch.seconds
         return AllPairsRelated(
             neighbors: Array(results), semanticStatistics: candidates.statistics, rescoreSeconds: seconds)
     }
