@@ -47,7 +47,8 @@ public enum MetadataRecord {
     /// Collapses white space runs to one space, NFC, no zero-width characters.
     ///
     /// Works on UTF-8 bytes: ASCII white space, NBSP, the U+2000…U+200A spaces, U+2028/2029, U+202F, U+205F and
-    /// U+3000 count as space; U+200B…U+200D, U+2060 and U+FEFF are dropped.
+    /// U+3000 count as space; zero-width characters (``TextCleaning/isZeroWidth(_:at:)``) are dropped. Unlike the
+    /// digest cleaning it folds newlines too (metadata snapshots hard-wrap every field) and does it in one pass.
     ///
     /// - Complexity: O(n) bytes; Foundation's NFC runs only on non-ASCII text.
     static func clean(_ text: String) -> String {
@@ -70,18 +71,17 @@ public enum MetadataRecord {
                     if i + width > n { width = n - i }
                     if width == 2, b == 0xC2, bytes[i + 1] == 0xA0 {
                         kind = 1
+                    } else if width == 3 && TextCleaning.isZeroWidth(bytes, at: i) {
+                        kind = 2
                     } else if width == 3 {
                         let b1 = bytes[i + 1]
                         let b2 = bytes[i + 2]
                         if b == 0xE2 && b1 == 0x80 {
                             if b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF { kind = 1 }
-                            else if b2 >= 0x8B && b2 <= 0x8D { kind = 2 }
-                        } else if b == 0xE2 && b1 == 0x81 {
-                            if b2 == 0x9F { kind = 1 } else if b2 == 0xA0 { kind = 2 }
+                        } else if b == 0xE2 && b1 == 0x81 && b2 == 0x9F {
+                            kind = 1
                         } else if b == 0xE3 && b1 == 0x80 && b2 == 0x80 {
                             kind = 1
-                        } else if b == 0xEF && b1 == 0xBB && b2 == 0xBF {
-                            kind = 2
                         }
                     }
                 }
