@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // MARK: - Core values (no I/O, no dependencies)
@@ -66,6 +68,9 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
 
+        // MARK: - Reports (report values in, Markdown / HTML+SVG / JSON / Atom out; no I/O)
+        .target(name: "Reports"),
+
         // MARK: - Storage (SQLite through GRDB; all storage I/O)
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
@@ -78,7 +83,17 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation",
-                "Clustering", "Topics", "BundledModels",
+                "Clustering", "Topics", "BundledModels", "Reports",
+            ]
+        ),
+
+        // MARK: - Daemon (drop-folder watcher, lifecycle, logging)
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "PaperRadarCore", "DigestParsing", "Store", "Pipeline", "Reports",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -86,8 +101,9 @@ let package = Package(
         .executableTarget(
             name: "paperradar",
             dependencies: [
-                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation", "Pipeline",
+                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation", "Pipeline", "Reports", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -101,7 +117,9 @@ let package = Package(
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering"]),
         .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DigestParsing", "Store"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "Store", "DigestParsing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["paperradar"]),
     ]
 )

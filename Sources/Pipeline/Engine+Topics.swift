@@ -178,7 +178,14 @@ extension Engine {
         else { return 0 }
         let assigned = Set(try store.topicAssignments(modelHash: hash).map(\.paperID))
         let rows = space.ids.indices.filter { !assigned.contains(space.ids[$0]) }
-        guard !rows.isEmpty else { return 0 }
+        return try assignToTopics(rows: rows, space: space, model: model, hash: hash)
+    }
+
+    /// Gives the papers at `rows` of the space their nearest topic of `model` and their named-topic similarities,
+    /// replacing any earlier assignment under the model.
+    @discardableResult
+    func assignToTopics(rows: [Int], space: VectorSpace, model: TopicModel, hash: String) throws -> Int {
+        guard !rows.isEmpty, !model.topics.isEmpty else { return 0 }
         let centroids = Matrix(model.centroids)
         let points = space.embeddings.selectingRows(rows)
         // Similarities to every centroid in one GEMM; zero embeddings join the largest topic with similarity 0.

@@ -78,10 +78,12 @@ extension PaperStore {
                     JSONColumn.encode(warnings), now,
                 ])
             let digestID = db.lastInsertedRowID
-            for (position, (paper, _)) in changes.enumerated() {
+            for (position, (paper, change)) in changes.enumerated() {
                 try db.execute(
-                    sql: "INSERT INTO digest_paper (digest_id, paper_id, position, tags) VALUES (?, ?, ?, ?)",
-                    arguments: [digestID, paper.id.rawValue, position, JSONColumn.encode(paper.tags)])
+                    sql: """
+                        INSERT INTO digest_paper (digest_id, paper_id, position, tags, change) VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [digestID, paper.id.rawValue, position, JSONColumn.encode(paper.tags), change.rawValue])
             }
             guard let record = try Self.fetchDigest(id: digestID, in: db) else {
                 throw StoreError("the digest row vanished inside its own transaction")
@@ -145,6 +147,32 @@ extension PaperStore {
                 guard var paper = Self.paper(from: row) else { return nil }
                 paper.tags = JSONColumn.decode(row[9])
                 return paper
+            }
+        }
+    }
+
+    /// The papers a digest mentioned, in its order, each with what the digest did to it (`new` when the store
+    /// first saw the paper in this digest).
+    ///
+    /// Digests stored before the change was recorded resolve it by time: a paper first seen when the digest was
+    /// ingested was new.
+    public func papersWithChange(inDigest id: Int64) throws -> [(paper: Paper, change: PaperChange)] {
+        try writer.read { db in
+            guard let digest = try Self.fetchDigest(id: id, in: db) else { return [] }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.paperColumns.split(separator: ",").map { "p." + $0.trimmingWhitespace() }
+                        .joined(separator: ", ")), d.tags, d.change, p.first_seen_at
+                    FROM digest_paper d JOIN paper p ON p.id = d.paper_id
+                    WHERE d.digest_id = ? ORDER BY d.position
+                    """, arguments: [id])
+            return rows.compactMap { row in
+                guard var paper = Self.paper(from: row) else { return nil }
+                paper.tags = JSONColumn.decode(row[9])
+                let recorded = (row[10] as String?).flatMap(PaperChange.init(rawValue:))
+                let firstSeen: String = row[11]
+                return (paper, recorded ?? (firstSeen == digest.ingestedAt ? .new : .unchanged))
             }
         }
     }

@@ -127,6 +127,11 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v4-digest-paper-change") { db in
+            // What each digest did to each paper (new / updated / unchanged), so reports can say which papers a
+            // digest brought first. Rows from before v4 have NULL and are resolved by first-seen time.
+            try db.execute(sql: "ALTER TABLE digest_paper ADD COLUMN change TEXT")
+        }
         return migrator
     }
 }

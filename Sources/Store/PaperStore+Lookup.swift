@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import PaperRadarCore
+
+extension PaperStore {
+    /// Every stored paper id, ascending.
+    public func paperIDs() throws -> [ArxivID] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM paper ORDER BY id").compactMap(ArxivID.init)
+        }
+    }
+
+    /// The stored papers with these ids, by id (unknown ids are absent). Tags are not loaded.
+    public func papers(ids: some Collection<ArxivID>) throws -> [ArxivID: Paper] {
+        guard !ids.isEmpty else { return [:] }
+        return try writer.read { db in
+            var result: [ArxivID: Paper] = [:]
+            // SQLite limits bound parameters; 500 per statement is well within every build's limit.
+            let all = Array(ids)
+            for start in stride(from: 0, to: all.count, by: 500) {
+                let chunk = all[start..<min(start + 500, all.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT \(Self.paperColumns) FROM paper WHERE id IN (\(marks))",
+                    arguments: StatementArguments(chunk.map(\.rawValue)))
+                for row in rows {
+                    if let paper = Self.paper(from: row) { result[paper.id] = paper }
+                }
+            }
+            return result
+        }
+    }
+
+    /// The vectors stored under a model for these papers, ordered by paper id (papers without one are absent).
+    public func vectors(modelHash: String, ids: [ArxivID]) throws -> [(id: ArxivID, data: [UInt8])] {
+        guard !ids.isEmpty else { return [] }
+        return try writer.read { db in
+            var result: [(id: ArxivID, data: [UInt8])] = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = ids[start..<min(start + 500, ids.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT paper_id, data FROM paper_vector WHERE model_hash = ? AND paper_id IN (\(marks))",
+                    arguments: StatementArguments([modelHash] + chunk.map(\.rawValue)))
+                for row in rows {
+                    if let id = ArxivID(row[0] as String) { result.append((id, [UInt8](row[1] as Data))) }
+                }
+            }
+            return result.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Each paper's date (`YYYY-MM-DD`; papers without one are absent).
+    public func paperDates() throws -> [ArxivID: String] {
+        try writer.read { db in
+            var result: [ArxivID: String] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, date FROM paper WHERE date IS NOT NULL")
+            while let row = try cursor.next() {
+                if let id = ArxivID(row[0] as String) { result[id] = row[1] }
+            }
+            return result
+        }
+    }
+
+    /// The assignments of these papers under a topics model, by paper id (unassigned papers are absent).
+    public func topicAssignments(modelHash: String, ids: [ArxivID]) throws -> [ArxivID: TopicAssignment] {
+        guard !ids.isEmpty else { return [:] }
+        return try writer.read { db in
+            var result: [ArxivID: TopicAssignment] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = ids[start..<min(start + 500, ids.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT paper_id, topic_id, similarity, named_similarities FROM paper_topic
+                        WHERE model_hash = ? AND paper_id IN (\(marks))
+                        """,
+                    arguments: StatementArguments([modelHash] + chunk.map(\.rawValue)))
+                for row in rows {
+                    guard let id = ArxivID(row[0] as String) else { continue }
+                    result[id] = TopicAssignment(
+                        paperID: id, topicID: row[1], similarity: Float(row[2] as Double),
+                        namedSimilarities: Self.floats([UInt8](row[3] as Data)))
+                }
+            }
+            return result
+        }
+    }
+}
