@@ -64,7 +64,7 @@ let package = Package(
 
         // MARK: - Related papers and reading lists
         .target(
-            name: "Recommendation", dependencies: ["LinearAlgebra"],
+            name: "Recommendation", dependencies: ["PaperRadarCore", "LinearAlgebra"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
 
@@ -117,9 +117,14 @@ let package = Package(
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering"]),
         .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Snapshots"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DigestParsing", "Store"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "Store", "DigestParsing"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["paperradar"]),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "Daemon", "Pipeline", "Store", "DigestParsing", "Reports", "PaperRadarCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["paperradar"], exclude: ["Snapshots"]),
     ]
 )

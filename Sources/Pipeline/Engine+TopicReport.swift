@@ -55,7 +55,10 @@ extension Engine {
         let topics = model.topics.map { t in
             TopicReport.Topic(
                 id: t.id, name: t.name, namedTopic: t.namedTopicID, size: sizes[t.id] ?? 0,
-                growth: growth[t.id] ?? [Int](repeating: 0, count: buckets.count), topTerms: t.topTerms,
+                growth: growth[t.id] ?? [Int](repeating: 0, count: buckets.count),
+                topTerms: space.tfidf.readableTerms(
+                    t.topTerms,
+                    in: t.centralPapers.compactMap { ArxivID($0).flatMap { papers[$0] } }.flatMap { [$0.title, $0.abstract] }),
                 centralPapers: t.centralPapers.compactMap(reference))
         }.sorted { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
         let bridges = model.bridges.compactMap { b -> TopicReport.Bridge? in

@@ -87,12 +87,25 @@ extension Engine {
         }
         let fitted = SphericalKMeans(k: k, seed: seed).fit(points)
         let clusters = ClusterAssignment(fitted, rows: clustered, total: n)
-        let topTerms = ClassTFIDF().topTerms(
+        let stemmedTopTerms = ClassTFIDF().topTerms(
             tfidf: space.tfidfRows, assignments: clusters.assignments, clusterCount: k,
             vocabulary: space.tfidf.vocabulary)
         let centrality = TopicCentrality(
             embeddings: space.embeddings, centroids: clusters.centroids, assignments: clusters.assignments)
         let central = centrality.centralPapers(count: 5)
+        // Terms as readers write them (`retrieval passages`, not the stems `retriev passag`), from the words of
+        // each topic's 20 most central papers.
+        let readingRows = centrality.centralPapers(count: 20)
+        let readingPapers = try store.papers(ids: Set(readingRows.flatMap { $0.map { space.ids[$0.paper] } }))
+        let topTerms = stemmedTopTerms.indices.map { c in
+            let texts = readingRows[c].compactMap { readingPapers[space.ids[$0.paper]] }.flatMap { [$0.title, $0.abstract] }
+            let readable = space.tfidf.readableTerms(stemmedTopTerms[c].map(\.term), in: texts)
+            return zip(stemmedTopTerms[c], readable).map { term, text in
+                var term = term
+                term.term = text
+                return term
+            }
+        }
 
         let catalog = try Self.bundledCatalog()
         let seedVectors = seedVectors(catalog, space: space)

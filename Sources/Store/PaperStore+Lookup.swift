@@ -10,6 +10,15 @@ extension PaperStore {
         }
     }
 
+    /// The ids of the `limit` papers stored last (by insertion order), newest first.
+    public func newestPaperIDs(limit: Int) throws -> [ArxivID] {
+        guard limit > 0 else { return [] }
+        return try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM paper ORDER BY rowid DESC LIMIT ?", arguments: [limit])
+                .compactMap(ArxivID.init)
+        }
+    }
+
     /// The stored papers with these ids, by id (unknown ids are absent). Tags are not loaded.
     public func papers(ids: some Collection<ArxivID>) throws -> [ArxivID: Paper] {
         guard !ids.isEmpty else { return [:] }

@@ -132,6 +132,59 @@ enum Schema {
             // digest brought first. Rows from before v4 have NULL and are resolved by first-seen time.
             try db.execute(sql: "ALTER TABLE digest_paper ADD COLUMN change TEXT")
         }
+        migrator.registerMigration("v5-daemon-journal") { db in
+            // The watch daemon's journal (PaperStore+Journal.swift; the protocol is in Daemon/DigestJournal.swift).
+            try db.execute(
+                sql: """
+                    -- One row per distinct digest (by content hash) the daemon turns into a report, with how far it got.
+                    CREATE TABLE daemon_digest (
+                        content_hash TEXT PRIMARY KEY NOT NULL,
+                        file_name TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        digest_id INTEGER,
+                        paper_count INTEGER NOT NULL DEFAULT 0,
+                        new_count INTEGER NOT NULL DEFAULT 0,
+                        report_base TEXT UNIQUE,
+                        report_files TEXT NOT NULL DEFAULT '[]',
+                        model_hash TEXT,
+                        topics_hash TEXT,
+                        moved_to TEXT UNIQUE,
+                        received_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    -- Files whose bytes were reported before (under any name): moved aside without a new report.
+                    CREATE TABLE daemon_duplicate (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        content_hash TEXT NOT NULL,
+                        file_name TEXT NOT NULL,
+                        moved_to TEXT NOT NULL UNIQUE,
+                        moved INTEGER NOT NULL DEFAULT 0,
+                        recorded_at TEXT NOT NULL
+                    );
+                    -- Files that could not become a report (parse error, limits): moved to failed/ beside an error file.
+                    CREATE TABLE daemon_failure (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        content_hash TEXT,
+                        file_name TEXT NOT NULL,
+                        moved_to TEXT NOT NULL UNIQUE,
+                        error TEXT NOT NULL,
+                        moved INTEGER NOT NULL DEFAULT 0,
+                        recorded_at TEXT NOT NULL
+                    );
+                    -- Files kept in the drop folder after a transient problem (disk full, permission denied).
+                    CREATE TABLE daemon_retry (
+                        file_name TEXT PRIMARY KEY NOT NULL,
+                        error TEXT NOT NULL,
+                        attempts INTEGER NOT NULL,
+                        next_attempt_at TEXT NOT NULL
+                    );
+                    -- What the daemon watches and since when (drop folder, reports folder, formats, start time).
+                    CREATE TABLE daemon_meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -7,7 +7,8 @@ struct PaperRadar: AsyncParsableCommand {
         commandName: "paperradar",
         abstract: "Read arXiv digests, store the papers, and find what belongs together.",
         subcommands: [
-            Parse.self, Ingest.self, Import.self, Stats.self, Fit.self, Analyze.self, Related.self, Topics.self, Model.self, Bench.self, Eval.self,
+            Parse.self, Ingest.self, Import.self, Stats.self, Fit.self, Analyze.self, Related.self, Topics.self,
+            Report.self, ReadingList.self, Watch.self, Status.self, Model.self, Bench.self, Eval.self,
             BuildIDFPrior.self,
         ]
     )

@@ -130,3 +130,26 @@ import TextFeatures
         #expect(try JSONDecoder().decode(Analysis.self, from: JSONEncoder().encode(analysis)) == analysis)
     }
 }
+
+@Suite struct ReadableTermsTests {
+    @Test func stemsBecomeTheirMostFrequentSurfaceWord() throws {
+        let texts = [
+            "Retrieval of passages: we retrieve passages and rerank the retrieval results.",
+            "Dense retrieval over passages.",
+        ]
+        var configuration = TFIDFConfiguration()
+        configuration.minDF = 1
+        configuration.maxDF = 1.0
+        let fit = try TFIDFVectorizer(configuration: configuration, stopWords: try Fixtures.stopWords())
+            .fit(texts.map { TextDocument(title: "", abstract: $0) })
+        let model = fit.model
+        // Unigrams take their most frequent word; a bigram takes the adjacent pair that produced it
+        // ("retrieve passages"), not the two most frequent words.
+        #expect(model.readableTerms(["retriev", "passag", "retriev passag", "zzzunknown"], in: texts)
+            == ["retrieval", "passages", "retrieve passages", "zzzunknown"])
+        // A bigram no text has adjacently falls back to word by word.
+        #expect(model.readableTerms(["passag retriev"], in: texts) == ["passages retrieval"])
+        // No texts: stems stay.
+        #expect(model.readableTerms(["retriev"], in: []) == ["retriev"])
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Store
+
+/// The daemon's crash-safe journal: which digests it has turned into reports, and how far it got with each.
+///
+/// ## The exactly-once protocol
+///
+/// The journal lives in the store's SQLite database (migration `v5-daemon-journal`), keyed by the SHA-256 of a
+/// digest's bytes, so it commits with the same durability as the papers. One digest file goes through:
+///
+/// 1. **read + hash** the settled file (size limit first).
+/// 2. **look up** the hash: `done` → step D below; another state → resume at that state; unknown → step 3.
+/// 3. **parse** (pure); a parse error, a blank file or too many papers → step F.
+/// 4. **ingest** into the store (one transaction; idempotent by content hash, so a crash right after it finds
+///    the digest already stored and continues) and record `ingested` with the store's digest id.
+/// 5. **compute the report** against one consistent model (``ModelKeeper``).
+/// 6. **reserve the report name** `REPORTS/<stem>[-n]` → `reserved`. The name is chosen in the same transaction
+///    that records it, skipping names reserved by any other digest and names with any report file on disk, so
+///    two digests never share a report, and a resumed digest reuses its own name.
+/// 7. **write the report files** atomically (temporary file + `fsync` + rename; overwriting the digest's own
+///    reserved files on resume is fine).
+/// 8. **record `reported`**, reserving the digest's place in `processed/` (`<name>`, `<stem>-2<ext>`, … never a
+///    path reserved by any journal row or present on disk).
+/// 9. **move** the digest file there (`rename`, never replacing), then record **`done`**.
+///
+/// - **D (duplicate):** bytes already `done` under any name → a duplicate row reserving a place in `processed/`,
+///   the move, then the row is marked moved. No report is written.
+/// - **F (failure):** a failure row with the reason reserving a place in `failed/`, `<name>.error.txt` written
+///   atomically beside it, the move, then the row is marked moved.
+///
+/// A `kill -9` can strike between any two steps. On restart, stale temporary files are removed, rows whose move
+/// happened (the reserved target exists) are completed (``recover()``), and every file still in the drop folder
+/// is processed again from its journal state: the parse and the report are recomputed, reservations are reused,
+/// so each digest ends with exactly one store record, one journal row, one set of report files and one file in
+/// `processed/` (or `failed/`). Duplicate and failure rows whose move did not happen are found by bytes and name
+/// and reused instead of being recorded twice.
+///
+/// Transient problems (disk full, permission denied, a vanished folder) never reach `failed/`: the file stays in
+/// the drop folder with its journal state, and is retried with backoff.
+public struct DigestJournal: Sendable {
+    public let store: PaperStore
+    public let layout: DropFolderLayout
+
+    public init(store: PaperStore, layout: DropFolderLayout) {
+        self.store = store
+        self.layout = layout
+    }
+
+    /// The entry for these bytes, if the daemon has seen them.
+    public func entry(contentHash: String) throws -> JournalEntry? {
+        try store.journalEntry(contentHash: contentHash)
+    }
+
+    /// Step 4: the digest's papers are stored.
+    @discardableResult
+    public func recordIngested(_ record: DigestRecord, fileName: String) throws -> JournalEntry {
+        try store.journalRecordIngested(
+            contentHash: record.contentHash, fileName: fileName, digestID: record.id, paperCount: record.paperCount,
+            newCount: record.newCount)
+    }
+
+    /// Step 6: the report base path for a digest named `fileName` (kept from an earlier attempt when it is in the
+    /// current reports folder).
+    public func reserveReportBase(contentHash: String, fileName: String) throws -> String {
+        let folder = layout.reports.path
+        let stem = ReportNaming.stem(of: fileName)
+        return try store.journalReserveReportBase(
+            contentHash: contentHash,
+            keepExisting: { ($0 as NSString).deletingLastPathComponent == folder },
+            candidate: { folder + "/" + ReportNaming.candidate(stem, attempt: $0) },
+            isFree: ReportNaming.isReportBaseFree)
+    }
+
+    /// Step 8: the reports are written; returns where the digest file goes in `processed/`.
+    public func recordReported(
+        contentHash: String, fileName: String, files: [String], modelHash: String?, topicsHash: String?
+    ) throws -> String {
+        let folder = layout.processed.path
+        return try store.journalRecordReported(
+            contentHash: contentHash, files: files, modelHash: modelHash, topicsHash: topicsHash,
+            movedTo: { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) },
+            isFree: ReportNaming.isMoveTargetFree)
+    }
+
+    /// Step 9: the digest file is in `processed/`.
+    public func markDone(contentHash: String) throws {
+        try store.journalMarkDone(contentHash: contentHash)
+    }
+
+    /// Step D: a duplicate drop, with its reserved place in `processed/`.
+    public func recordDuplicate(contentHash: String, fileName: String) throws -> JournalDuplicate {
+        let folder = layout.processed.path
+        return try store.journalRecordDuplicate(
+            contentHash: contentHash, fileName: fileName,
+            movedTo: { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) },
+            isFree: ReportNaming.isMoveTargetFree)
+    }
+
+    /// Step F: a failure, with its reserved place in `failed/`.
+    public func recordFailure(contentHash: String?, fileName: String, error: String) throws -> JournalFailure {
+        let folder = layout.failed.path
+        return try store.journalRecordFailure(
+            contentHash: contentHash, fileName: fileName, error: error,
+            movedTo: { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) },
+            isFree: ReportNaming.isMoveTargetFree)
+    }
+
+    /// What ``recover()`` completed.
+    public struct Recovery: Sendable, Hashable {
+        public var completedDigests = 0
+        public var completedDuplicates = 0
+        public var completedFailures = 0
+        public var removedTemporaries: [String] = []
+
+        public var isEmpty: Bool {
+            completedDigests + completedDuplicates + completedFailures == 0 && removedTemporaries.isEmpty
+        }
+    }
+
+    /// Start-up recovery after a crash: removes stale temporary files, and completes the rows whose move happened
+    /// before the crash (the reserved target exists) but was not recorded.
+    public func recover() throws -> Recovery {
+        var recovery = Recovery()
+        for folder in layout.outputFolders {
+            recovery.removedTemporaries += DaemonFile.removeStaleTemporaries(in: folder)
+        }
+        for entry in try store.journalEntries() where entry.state == .reported {
+            if let target = entry.movedTo, FileSnapshot.of(entry: target) != nil {
+                try store.journalMarkDone(contentHash: entry.contentHash)
+                recovery.completedDigests += 1
+            }
+        }
+        for duplicate in try store.journalDuplicates() where !duplicate.moved {
+            if FileSnapshot.of(entry: duplicate.movedTo) != nil {
+                try store.journalMarkDuplicateMoved(id: duplicate.id)
+                recovery.completedDuplicates += 1
+            }
+        }
+        for failure in try store.journalFailures() where !failure.moved {
+            if FileSnapshot.of(entry: failure.movedTo) != nil {
+                try store.journalMarkFailureMoved(id: failure.id)
+                recovery.completedFailures += 1
+            }
+        }
+        return recovery
+    }
+}

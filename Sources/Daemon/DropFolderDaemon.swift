@@ -1,0 +1,38 @@
+import Logging
+import Pipeline
+import ServiceLifecycle
+import Store
+
+/// `paperradar watch` as a library call: wires the journal, the model keeper, the processor and the service, and
+/// runs them in a `ServiceGroup` that shuts down gracefully on SIGTERM and SIGINT.
+public enum DropFolderDaemon {
+    /// Runs until graceful shutdown, or, with `configuration.once`, until the drop folder is processed.
+    ///
+    /// - Returns: what the run did.
+    /// - Throws: ``DaemonError`` (another daemon watches the folder), ``FileSystemError`` (the drop folder cannot be
+    ///   created or watched), or a store error; each with a message saying what to do.
+    public static func run(
+        configuration: DaemonConfiguration, store: PaperStore, logger: Logger
+    ) async throws -> DropFolderService.Summary {
+        let keeper = ModelKeeper(
+            engine: Engine(store: store), policy: configuration.refit, fitOptions: configuration.fitOptions,
+            logger: logger)
+        let processor = DigestProcessor(
+            configuration: configuration, journal: DigestJournal(store: store, layout: configuration.layout),
+            keeper: keeper, logger: logger)
+        let service = DropFolderService(configuration: configuration, processor: processor, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        return service.summary
+    }
+
+    /// A logger writing one line per event to standard error, at `level` and above.
+    public static func logger(level: Logger.Level, label: String = "paperradar.watch") -> Logger {
+        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = level
+        return logger
+    }
+}

@@ -1,0 +1,107 @@
+extension DigestReport {
+    /// The report as one self-contained HTML page.
+    ///
+    /// Provenance, summary tiles and the topic mix as a bar chart, every paper as a card with its related papers
+    /// (under topic headings when ordered by topic), then warnings.
+    var html: String {
+        var body = Markup()
+        body.reserveCapacity(8_000 + entries.count * 1_500)
+        var lede = "\(countSentence)"
+        if let date = digest.date { lede = "Digest of \(date.singleLine). " + lede }
+        body += HTMLParts.header(kind: "Digest report", title: reportTitle, lede: "\(lede)")
+        body += provenance.htmlSection
+        body += HTMLParts.section(id: "summary", heading: "Summary", summarySection)
+        body += HTMLParts.section(
+            id: "papers", heading: entries.isEmpty ? "Papers" : "Papers (\(entries.count), \(orderingPhrase))",
+            papersSection)
+        if !warnings.isEmpty {
+            body += HTMLParts.section(
+                id: "warnings", heading: "Warnings (\(warnings.count))",
+                "<ul class=\"warnings\">\(warnings.map { "<li>\($0.singleLine)</li>" as Markup })</ul>\n")
+        }
+        return HTMLDocument(title: reportTitle, generator: provenance.generator, body: body).rendered()
+    }
+
+    private var summarySection: Markup {
+        var markup = HTMLParts.stats([
+            (NumberFormat.grouped(summary.paperCount), summary.paperCount == 1 ? "paper" : "papers"),
+            (NumberFormat.grouped(summary.newCount), "new"),
+            (NumberFormat.grouped(summary.knownCount), "already known"),
+            (NumberFormat.grouped(summary.topicMix.count), summary.topicMix.count == 1 ? "topic" : "topics"),
+        ])
+        var facts: [Markup] = ["<div><dt>File</dt><dd><code>\(digest.file.singleLine)</code></dd></div>"]
+        if let date = digest.date { facts.append("<div><dt>Date</dt><dd>\(date.singleLine)</dd></div>") }
+        if let format = digest.format {
+            facts.append("<div><dt>Layout</dt><dd><code>\(format.singleLine)</code></dd></div>")
+        }
+        if let id = digest.id { facts.append("<div><dt>Stored as digest</dt><dd>\(String(id))</dd></div>") }
+        facts.append("<div><dt>Content hash</dt><dd><code>\(digest.contentHash.singleLine)</code></dd></div>")
+        markup += "<dl class=\"facts\">\(facts)</dl>\n"
+        if !summary.topicMix.isEmpty {
+            markup += "<h3>Topic mix</h3>\n"
+            let chart = SVGBarChart(
+                title: "Papers of this digest per topic",
+                bars: summary.topicMix.map { share in
+                    SVGBarChart.Bar(
+                        label: share.topic.name.singleLine, value: Double(share.count), valueText: shareText(share))
+                }, fullScale: Double(summary.paperCount))
+            markup += HTMLParts.figure(chart.rendered())
+        }
+        return markup
+    }
+
+    private var papersSection: Markup {
+        guard !entries.isEmpty else { return HTMLParts.empty("No papers in this digest.") }
+        var markup = Markup()
+        for group in entryGroups {
+            if group.hasHeading {
+                let name = group.topic.map(\.name.singleLine) ?? "No topic"
+                markup += "<h3>\(name) <span class=\"muted\">\(group.entries.count)</span></h3>\n"
+            }
+            markup += "<ol class=\"papers\">\n"
+            for (rank, entry) in group.entries { markup += card(entry, rank: rank) }
+            markup += "</ol>\n"
+        }
+        return markup
+    }
+
+    private func card(_ entry: Entry, rank: Int) -> Markup {
+        var markup: Markup = """
+            <li class="paper"><p class="title"><span class="rank">\(rank).</span>\
+            \(HTMLParts.paperLink(id: entry.paper.id, title: entry.paper.title))
+            """
+        if entry.isNew { markup += "<span class=\"badge new\">NEW</span>" }
+        if ordering == .profile, let score = entry.profileScore {
+            markup += "<span class=\"badge score\">score \(NumberFormat.fixed(score, decimals: 2))</span>"
+        }
+        if ordering == .profile, let topic = entry.topic {
+            markup += "<span class=\"badge\">\(topic.name.singleLine)</span>"
+        }
+        markup += "</p>\n"
+        var meta = [entry.paper.id.singleLine]
+        let authors = HTMLParts.authors(entry.paper.authors)
+        if !authors.isEmpty { meta.append(authors) }
+        if let date = entry.paper.date { meta.append(date.singleLine) }
+        let categories = entry.paper.categories.map(\.singleLine).filter { !$0.isEmpty }
+        if !categories.isEmpty { meta.append(categories.joined(separator: ", ")) }
+        markup += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
+        if !entry.related.isEmpty {
+            markup += "<p class=\"sub\">Related papers</p>\n<ol class=\"related\">"
+            for item in entry.related {
+                markup += """
+                    <li>\(HTMLParts.paperLink(id: item.paper.id, title: item.paper.title)) \
+                    <span class="badge score">\(NumberFormat.fixed(item.score, decimals: 2))</span>
+                    """
+                var details: [String] = []
+                if let date = item.paper.date { details.append(date.singleLine) }
+                let terms = item.sharedTerms.map(\.singleLine).filter { !$0.isEmpty }
+                if !terms.isEmpty { details.append("shared: " + terms.joined(separator: ", ")) }
+                if !details.isEmpty { markup += "<br><span class=\"meta\">\(details.joined(separator: " · "))</span>" }
+                markup += "</li>"
+            }
+            markup += "</ol>\n"
+        }
+        markup += "</li>\n"
+        return markup
+    }
+}

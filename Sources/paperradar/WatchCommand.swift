@@ -1,0 +1,134 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import Logging
+import Pipeline
+import Recommendation
+import Reports
+import Store
+
+/// `paperradar watch DROP_DIR`: the daemon that turns every digest landing in a folder into a report.
+struct Watch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Watch a drop folder and turn every digest that lands in it into a report.",
+        discussion: """
+            Each settled digest is parsed, stored, related to the whole store under the current model, and reported \
+            as REPORTS/<digest name>.md (plus .html, .json with --formats); the digest then moves to \
+            DROP_DIR/processed/. A file that cannot be read as a digest moves to DROP_DIR/failed/ with \
+            <name>.error.txt saying why. The same bytes dropped again (under any name) are recorded as a duplicate \
+            and not reported twice. Hidden, *.tmp, *.part and *~ files are ignored: write under such a name and \
+            rename when complete. Without a model, one is fitted after the first digests are stored; refits run in \
+            the background (--refit-growth, --refit-interval). SIGTERM or Ctrl-C stops after the digest in \
+            progress. Logs go to stderr, one line per digest.
+
+            --once processes what is in the folder and exits with 0 when at least one digest was processed \
+            (reported, or recorded as a duplicate) and none failed, 1 when a digest failed or had to stay in the \
+            folder (disk full, permission denied), 3 when there was nothing to do.
+            """)
+
+    @Argument(help: "The drop folder (created when missing).") var dropFolder: String
+    @Option(name: .long, help: "Where reports are written (default: DROP_FOLDER/reports).") var reports: String?
+    @Option(name: .long, help: "Report formats, comma-separated: md, html, json, atom.") var formats = "md"
+    @Flag(name: .long, help: "Process what is in the drop folder, then exit (for cron and systemd timers).")
+    var once = false
+    @Option(name: .long, help: "Milliseconds a file must stay unchanged after it is closed before it is taken.")
+    var settleMs = 200
+    @OptionGroup var limits: SizeLimitOptions
+    @Option(name: .long, help: "Digests listing more papers than this go to failed/.") var maxPapers = 10_000
+    @Option(name: .long, help: "Related papers listed for each paper of a digest.") var related = 5
+    @Option(name: .long, help: "Refit in the background when the store grew by this fraction since the model (0: never).")
+    var refitGrowth = 0.2
+    @Option(name: .long, help: "Refit in the background when the model is older than this many hours (0: never).")
+    var refitInterval = 24.0
+    @Option(name: .long, help: "Seconds between full rescans of the drop folder (a safety net for missed events).")
+    var rescanSeconds = 30.0
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A reading profile (a profile.toml with at least `liked = [\"<arXiv id>\", …]`): each report lists the "
+                + "digest's papers best first for it instead of grouped by topic."))
+    var profile: String?
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        _ = try parsedFormats()
+        _ = try parsedLogLevel()
+        guard settleMs >= 0 else { throw ValidationError("--settle-ms cannot be negative") }
+        guard maxPapers >= 1 else { throw ValidationError("--max-papers must be at least 1") }
+        guard related >= 1 else { throw ValidationError("--related must be at least 1") }
+        guard refitGrowth >= 0 else { throw ValidationError("--refit-growth cannot be negative") }
+        guard refitInterval >= 0 else { throw ValidationError("--refit-interval cannot be negative") }
+        guard rescanSeconds >= 1 else { throw ValidationError("--rescan-seconds must be at least 1") }
+    }
+
+    func run() async throws {
+        let layout = DropFolderLayout(
+            drop: URL(fileURLWithPath: dropFolder), reports: reports.map { URL(fileURLWithPath: $0) })
+        let configuration = DaemonConfiguration(
+            layout: layout, formats: try parsedFormats(), settle: Double(settleMs) / 1000,
+            maxBytes: limits.maxSize.value, maxPapers: maxPapers, relatedCount: related,
+            refit: RefitPolicy(growth: refitGrowth, interval: refitInterval > 0 ? refitInterval * 3600 : nil),
+            rescanInterval: rescanSeconds, once: once, profile: try profileHook())
+        let logger = DropFolderDaemon.logger(level: try parsedLogLevel())
+        let summary: DropFolderService.Summary
+        do {
+            summary = try await DropFolderDaemon.run(
+                configuration: configuration, store: try storeOptions.openStore(), logger: logger)
+        } catch let error as DaemonError {
+            throw CLIError(error.message)
+        } catch let error as FileSystemError {
+            throw CLIError(error.description)
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+        guard once else { return }
+        let reportsFolder = layout.reports.path
+        print(
+            "\(summary.reported) reported, \(summary.duplicates) duplicates, \(summary.failed) failed, "
+                + "\(summary.leftForRetry.count) left for retry; reports in \(reportsFolder)")
+        if summary.failed > 0 || !summary.leftForRetry.isEmpty { throw ExitCode.failure }
+        if summary.processed == 0 { throw ExitCode(3) }
+    }
+
+    /// The reading profile as the daemon applies it, read and checked before the daemon starts.
+    private func profileHook() throws -> ProfileHook? {
+        guard let profile else { return nil }
+        let text: String
+        do {
+            text = try String(contentsOfFile: profile, encoding: .utf8)
+        } catch {
+            throw CLIError("cannot read the profile \(profile): \(error.localizedDescription)")
+        }
+        let parsed: ReadingProfile
+        do {
+            parsed = try ReadingProfile(parsing: text)
+        } catch {
+            throw CLIError("\(profile): \(error)")
+        }
+        return ProfileHook(file: URL(fileURLWithPath: profile).lastPathComponent) { engine, space, ids in
+            try engine.profileScores(profile: parsed, ids: ids, space: space)
+        }
+    }
+
+    private func parsedFormats() throws -> [ReportFormat] {
+        var result: [ReportFormat] = []
+        for name in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let format = ReportFormat(rawValue: name == "markdown" ? "md" : name) else {
+                throw ValidationError("unknown report format '\(name)' in --formats (use md, html, json or atom)")
+            }
+            if !result.contains(format) { result.append(format) }
+        }
+        guard !result.isEmpty else { throw ValidationError("--formats needs at least one format") }
+        return result
+    }
+
+    private func parsedLogLevel() throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
+            throw ValidationError(
+                "unknown --log-level '\(logLevel)' (use trace, debug, info, notice, warning, error or critical)")
+        }
+        return level
+    }
+}

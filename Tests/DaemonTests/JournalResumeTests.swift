@@ -1,0 +1,108 @@
+import DigestParsing
+import Foundation
+import Store
+import Testing
+
+@testable import Daemon
+
+/// A daemon killed after any durable step resumes on restart and ends with exactly one of everything.
+@Suite struct JournalResumeTests {
+    static let mainSteps: [DigestProcessor.Checkpoint] = [
+        .ingested, .reserved, .reportWritten(1), .reportWritten(2), .reported, .moved,
+    ]
+
+    /// Restarts the daemon: a new store connection, start-up recovery, then the drop folder processed again.
+    private func restart(_ sandbox: DaemonSandbox) throws -> [ProcessingOutcome] {
+        try sandbox.reopenStore()
+        let processor = sandbox.processor()
+        _ = try processor.journal.recover()
+        return try DropFileFilter.candidates(in: sandbox.layout.drop).map { processor.process($0.name) }
+    }
+
+    private func expectExactlyOnce(_ sandbox: DaemonSandbox, reports: [String], processed: [String]) throws {
+        #expect(try sandbox.store.digests().count == 1)
+        let entries = try sandbox.store.journalEntries()
+        #expect(entries.count == 1 && entries.first?.state == .done)
+        #expect(sandbox.names(in: sandbox.layout.reports) == reports)
+        #expect(sandbox.names(in: sandbox.layout.processed) == processed)
+        #expect(sandbox.names(in: sandbox.layout.failed).isEmpty)
+        #expect(sandbox.dropNames.isEmpty)
+        #expect(sandbox.temporaries.isEmpty)
+    }
+
+    @Test(arguments: mainSteps)
+    func aDigestInterruptedAfterAnyStepIsCompletedExactlyOnce(step: DigestProcessor.Checkpoint) throws {
+        let sandbox = try DaemonSandbox()
+        sandbox.formats = ["md", "html"]
+        try sandbox.drop("daily.md", ExampleDigests.table)
+        let crashed = sandbox.processor(crashAt: step).process("daily.md")
+        #expect(crashed.retryReason?.message.contains("SimulatedCrash") == true)
+        // A killed writer may also leave a temporary file behind.
+        try Data("half".utf8).write(
+            to: sandbox.layout.reports.appendingPathComponent("\(DaemonFile.temporaryPrefix)99999999-1.daily.html"))
+
+        let outcomes = try restart(sandbox)
+        if step == .moved {
+            #expect(outcomes.isEmpty, "the file was moved before the crash: recovery completes it")
+        } else {
+            #expect(outcomes.count == 1 && outcomes[0].isReported)
+            #expect(outcomes[0].reported?.resumedFrom != nil)
+        }
+        try expectExactlyOnce(sandbox, reports: ["daily.html", "daily.md"], processed: ["daily.md"])
+
+        // The same bytes again, under another name: a duplicate, no second report.
+        try sandbox.drop("again.md", ExampleDigests.table)
+        let again = sandbox.processor().process("again.md")
+        #expect(again.isDuplicate)
+        #expect(sandbox.names(in: sandbox.layout.reports) == ["daily.html", "daily.md"])
+        #expect(try sandbox.store.journalDuplicates().map(\.fileName) == ["again.md"])
+    }
+
+    @Test(arguments: [DigestProcessor.Checkpoint.duplicateRecorded, .moved])
+    func anInterruptedDuplicateIsRecordedOnce(step: DigestProcessor.Checkpoint) throws {
+        let sandbox = try DaemonSandbox()
+        try sandbox.drop("daily.md", ExampleDigests.table)
+        #expect(sandbox.processor().process("daily.md").isReported)
+        try sandbox.drop("copy.md", ExampleDigests.table)
+        #expect(sandbox.processor(crashAt: step).process("copy.md").retryReason != nil)
+
+        let outcomes = try restart(sandbox)
+        #expect(outcomes.count == (step == .moved ? 0 : 1))
+        #expect(outcomes.allSatisfy { $0.isDuplicate })
+        let duplicates = try sandbox.store.journalDuplicates()
+        #expect(duplicates.count == 1 && duplicates[0].moved)
+        #expect(sandbox.names(in: sandbox.layout.processed) == ["copy.md", "daily.md"])
+        #expect(sandbox.names(in: sandbox.layout.reports) == ["daily.md"])
+        #expect(sandbox.dropNames.isEmpty)
+    }
+
+    @Test(arguments: [DigestProcessor.Checkpoint.failureRecorded, .errorFileWritten, .moved])
+    func anInterruptedFailureIsRecordedOnce(step: DigestProcessor.Checkpoint) throws {
+        let sandbox = try DaemonSandbox()
+        try sandbox.drop("notes.md", "# Shopping list\n\n- milk\n")
+        #expect(sandbox.processor(crashAt: step).process("notes.md").retryReason != nil)
+
+        let outcomes = try restart(sandbox)
+        #expect(outcomes.count == (step == .moved ? 0 : 1))
+        #expect(outcomes.allSatisfy { $0.isFailed })
+        let failures = try sandbox.store.journalFailures()
+        #expect(failures.count == 1 && failures[0].moved)
+        #expect(sandbox.names(in: sandbox.layout.failed) == ["notes.md", "notes.md.error.txt"])
+        #expect(sandbox.dropNames.isEmpty && sandbox.temporaries.isEmpty)
+    }
+
+    @Test func aDigestStoredBeforeTheDaemonSawItIsStillReported() throws {
+        let sandbox = try DaemonSandbox()
+        let path = try sandbox.drop("daily.md", ExampleDigests.table)
+        // As `paperradar ingest` would have done (or a crash between the store's commit and the journal's).
+        let parsed = try DigestParser().parse(ExampleDigests.table)
+        _ = try sandbox.store.ingest(parsed, from: .init(path: path, bytes: Array(ExampleDigests.table.utf8)))
+        let outcome = sandbox.processor().process("daily.md")
+        #expect(outcome.isReported)
+        #expect(try sandbox.store.digests().count == 1)
+    }
+
+    @Test func statesAreOrdered() {
+        #expect(JournalState.ingested < .reserved && .reserved < .reported && .reported < .done)
+    }
+}
