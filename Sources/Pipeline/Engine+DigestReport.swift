@@ -43,9 +43,7 @@ extension Engine {
                     relatedPapers[item.id].map {
                         DigestReport.RelatedEntry(
                             paper: PaperReference($0), score: Double(item.score),
-                            sharedTerms: space.tfidf.readableTerms(
-                                item.sharedTerms.map(\.term),
-                                in: [member.paper.title, member.paper.abstract, $0.title, $0.abstract]))
+                            sharedTerms: item.sharedTerms.map(\.term))
                     }
                 })
         }

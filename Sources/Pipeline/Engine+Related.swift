@@ -28,8 +28,32 @@ extension Engine {
     /// The `top` most related stored papers for a query, ranked by LSA cosine and re-scored by exact TF-IDF cosine.
     ///
     /// - Throws: ``PipelineError`` when no model is fitted or the paper / digest is unknown.
+    /// Shared terms are given as words (``TFIDFModel/readableTerms(_:in:)`` over both papers' text), not stems.
     public func related(_ query: RelatedQuery, top: Int, space: VectorSpace? = nil) throws -> [RelatedResult] {
         let space = try space ?? vectorSpace()
+        var queryText: String?
+        if case .text(let text) = query { queryText = text }
+        return try readable(try stemmedRelated(query, top: top, space: space), queryText: queryText, space: space)
+    }
+
+    /// Each result's shared terms in the words its two papers use.
+    private func readable(_ results: [RelatedResult], queryText: String?, space: VectorSpace) throws -> [RelatedResult] {
+        let papers = try store.papers(ids: Set(results.flatMap { $0.items.map(\.id) + ($0.query.map { [$0] } ?? []) }))
+        return results.map { result in
+            var result = result
+            let queryTexts = result.query.flatMap { papers[$0] }.map { [$0.title, $0.abstract] } ?? [queryText ?? ""]
+            result.items = result.items.map { item in
+                var item = item
+                let texts = queryTexts + (papers[item.id].map { [$0.title, $0.abstract] } ?? [])
+                let words = space.tfidf.readableTerms(item.sharedTerms.map(\.term), in: texts)
+                item.sharedTerms = zip(item.sharedTerms, words).map { SharedTerm(term: $1, share: $0.share) }
+                return item
+            }
+            return result
+        }
+    }
+
+    private func stemmedRelated(_ query: RelatedQuery, top: Int, space: VectorSpace) throws -> [RelatedResult] {
         let finder = RelatedPapers(embeddings: space.neighbours, tfidf: space.tfidfRows, vocabulary: space.tfidf.vocabulary)
         switch query {
         case .paper(let id):
