@@ -1,3 +1,4 @@
+import Synchronization
 import LinearAlgebra
 import PaperRadarCore
 import Recommendation
@@ -36,16 +37,27 @@ extension Engine {
         return try readable(try stemmedRelated(query, top: top, space: space), queryText: queryText, space: space)
     }
 
-    /// Each result's shared terms in the words its two papers use.
+    /// Each result's shared terms in the words its two papers use (surface forms counted once per paper, in
+    /// parallel: a 130-paper digest names several hundred papers).
     private func readable(_ results: [RelatedResult], queryText: String?, space: VectorSpace) throws -> [RelatedResult] {
-        let papers = try store.papers(ids: Set(results.flatMap { $0.items.map(\.id) + ($0.query.map { [$0] } ?? []) }))
+        let ids = Array(Set(results.flatMap { $0.items.map(\.id) + ($0.query.map { [$0] } ?? []) }))
+        let papers = try store.papers(ids: ids)
+        let model = space.tfidf
+        let forms = Mutex([ArxivID: SurfaceForms]())
+        Parallel.forEach(ids.count) { i in
+            guard let paper = papers[ids[i]] else { return }
+            let counted = model.surfaceForms(in: [paper.title, paper.abstract])
+            forms.withLock { $0[ids[i]] = counted }
+        }
+        let byPaper = forms.withLock { $0 }
+        let textForms = queryText.map { model.surfaceForms(in: [$0]) } ?? SurfaceForms()
         return results.map { result in
             var result = result
-            let queryTexts = result.query.flatMap { papers[$0] }.map { [$0.title, $0.abstract] } ?? [queryText ?? ""]
+            let queryForms = result.query.flatMap { byPaper[$0] } ?? textForms
             result.items = result.items.map { item in
                 var item = item
-                let texts = queryTexts + (papers[item.id].map { [$0.title, $0.abstract] } ?? [])
-                let words = space.tfidf.readableTerms(item.sharedTerms.map(\.term), in: texts)
+                let pair = SurfaceForms(merging: [queryForms] + (byPaper[item.id].map { [$0] } ?? []))
+                let words = model.readableTerms(item.sharedTerms.map(\.term), using: pair)
                 item.sharedTerms = zip(item.sharedTerms, words).map { SharedTerm(term: $1, share: $0.share) }
                 return item
             }

@@ -1,34 +1,66 @@
+/// How often each word (and each adjacent word pair) of some text produced each stem (pair): the material
+/// ``TFIDFModel/readableTerms(_:using:)`` turns stems back into words with.
+public struct SurfaceForms: Sendable, Hashable {
+    /// Surface word counts by stem, and surface pair counts by `"stem stem"`.
+    var counts: [String: [String: Int]] = [:]
+
+    public init() {}
+
+    /// The counts of several texts together.
+    public init(merging forms: some Sequence<SurfaceForms>) {
+        for form in forms {
+            counts.merge(form.counts) { a, b in a.merging(b, uniquingKeysWith: +) }
+        }
+    }
+}
+
 extension TFIDFModel {
+    /// The surface forms of `texts` under this model's analysis (tokenizer, stop words, stemmer).
+    ///
+    /// Bigrams are counted as the model builds them: adjacent words within a phrase, neither a stop word.
+    ///
+    /// - Complexity: O(total text length).
+    public func surfaceForms(in texts: [String]) -> SurfaceForms {
+        var forms = SurfaceForms()
+        guard configuration.stemming else { return forms }
+        let analyzer = TextAnalyzer(configuration: configuration, stopWords: stopWords)
+        for text in texts {
+            let tokens = analyzer.tokens(in: text)
+            for (i, token) in tokens.enumerated() where !token.isStopWord {
+                forms.counts[token.stem, default: [:]][token.text, default: 0] += 1
+                if i > 0, !token.startsPhrase, !tokens[i - 1].isStopWord {
+                    let previous = tokens[i - 1]
+                    forms.counts[previous.stem + " " + token.stem, default: [:]][previous.text + " " + token.text, default: 0] += 1
+                }
+            }
+        }
+        return forms
+    }
+
     /// Vocabulary terms as a reader would write them: each stem replaced by the word that most often produced it
     /// in `texts` (`retriev passag` → `retrieval passages`).
     ///
-    /// Terms are stems (or two stems joined by a space); a stem no text produced is kept as it is. Among the
-    /// surface words of a stem the most frequent wins, ties going to the shorter, then the alphabetically first.
+    /// Terms are stems (or two stems joined by a space); a bigram takes the adjacent word pair that produced it
+    /// when the texts have one, else each stem its own word; a stem no text produced is kept as it is. Among the
+    /// surface forms of a stem the most frequent wins, ties going to the shorter, then the alphabetically first.
     ///
     /// - Complexity: O(total text length + terms).
     public func readableTerms(_ terms: [String], in texts: [String]) -> [String] {
         guard configuration.stemming, !terms.isEmpty else { return terms }
-        let analyzer = TextAnalyzer(configuration: configuration, stopWords: stopWords)
-        // Surface forms by stem, and by stem pair for bigrams (adjacent words within a phrase, as terms are built).
-        var surfaces: [String: [String: Int]] = [:]
-        for text in texts {
-            let tokens = analyzer.tokens(in: text)
-            for (i, token) in tokens.enumerated() where !token.isStopWord {
-                surfaces[token.stem, default: [:]][token.text, default: 0] += 1
-                if i > 0, !token.startsPhrase, !tokens[i - 1].isStopWord {
-                    let previous = tokens[i - 1]
-                    surfaces[previous.stem + " " + token.stem, default: [:]][previous.text + " " + token.text, default: 0] += 1
-                }
-            }
-        }
-        func mostFrequent(_ forms: [String: Int]) -> String {
-            forms.min { a, b in
+        return readableTerms(terms, using: surfaceForms(in: texts))
+    }
+
+    /// ``readableTerms(_:in:)`` with surface forms counted beforehand (e.g. once per paper, merged per pair).
+    public func readableTerms(_ terms: [String], using forms: SurfaceForms) -> [String] {
+        guard configuration.stemming else { return terms }
+        func mostFrequent(_ words: [String: Int]) -> String {
+            words.min { a, b in
                 a.value != b.value ? a.value > b.value : a.key.count != b.key.count ? a.key.count < b.key.count : a.key < b.key
             }!.key
         }
         return terms.map { term in
-            if let forms = surfaces[term] { return mostFrequent(forms) }
-            return term.split(separator: " ").map { surfaces[String($0)].map(mostFrequent) ?? String($0) }
+            if let words = forms.counts[term] { return mostFrequent(words) }
+            return term.split(separator: " ").map { forms.counts[String($0)].map(mostFrequent) ?? String($0) }
                 .joined(separator: " ")
         }
     }

@@ -149,6 +149,10 @@ import TextFeatures
             == ["retrieval", "passages", "retrieve passages", "zzzunknown"])
         // A bigram no text has adjacently falls back to word by word.
         #expect(model.readableTerms(["passag retriev"], in: texts) == ["passages retrieval"])
+        // Counting per text and merging gives the same words as counting the texts together.
+        let merged = SurfaceForms(merging: texts.map { model.surfaceForms(in: [$0]) })
+        #expect(model.readableTerms(["retriev", "passag", "retriev passag"], using: merged)
+            == model.readableTerms(["retriev", "passag", "retriev passag"], in: texts))
         // No texts: stems stay.
         #expect(model.readableTerms(["retriev"], in: []) == ["retriev"])
     }
