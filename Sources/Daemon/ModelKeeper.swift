@@ -62,7 +62,7 @@ public final class ModelKeeper: Sendable {
         guard try currentModels() != nil else { return nil }
         let space = try engine.vectorSpace()
         state.withLock { $0.space = space }
-        MemoryTrim.returnFreedMemory()
+        MemoryRelease.returnFreedMemory()
         return space.ids.count
     }
 
@@ -175,7 +175,7 @@ public final class ModelKeeper: Sendable {
             state.withLock { $0.space = nil }
             let space = try engine.vectorSpace()
             state.withLock { $0.space = space }
-            MemoryTrim.returnFreedMemory()
+            MemoryRelease.returnFreedMemory()
             logger.notice(
                 "refit done",
                 metadata: [

@@ -94,15 +94,6 @@ public struct JournalRetry: Sendable, Hashable, Codable {
     }
 }
 
-/// The current model of one kind, without its (possibly large) data.
-public struct StoredModelInfo: Sendable, Hashable, Codable {
-    public var kind: String
-    public var contentHash: String
-    public var createdAt: String
-    public var paperCount: Int
-    public var summary: String
-}
-
 extension PaperStore {
     // MARK: - Digests
 
@@ -366,25 +357,6 @@ extension PaperStore {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO daemon_meta (key, value) VALUES (?, ?)", arguments: [key, value])
             }
-        }
-    }
-
-    /// The current model of every kind, without its data (cheap: for checking whether a refit happened).
-    public func currentModelInfos() throws -> [String: StoredModelInfo] {
-        try writer.read { db in
-            var result: [String: StoredModelInfo] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.kind, m.content_hash, m.created_at, m.paper_count, m.summary
-                    FROM current_model c JOIN model m ON m.content_hash = c.content_hash
-                    """)
-            for row in rows {
-                let info = StoredModelInfo(
-                    kind: row[0], contentHash: row[1], createdAt: row[2], paperCount: row[3], summary: row[4])
-                result[info.kind] = info
-            }
-            return result
         }
     }
 
