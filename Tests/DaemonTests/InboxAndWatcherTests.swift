@@ -4,16 +4,13 @@ import Testing
 @testable import Daemon
 
 @Suite struct InboxAndWatcherTests {
-    @Test func aWaiterWakesOnAnEvent() async {
+    /// No deadline: only the event can end the wait (a hang fails through the time limit). The event is posted
+    /// from a Dispatch thread, so it does not depend on the cooperative pool other suites may keep busy, and
+    /// nothing here is timed.
+    @Test(.timeLimit(.minutes(5))) func aWaiterWakesOnAnEvent() async {
         let inbox = EventInbox()
-        let started = Date()
-        Task {
-            try? await Task.sleep(for: .milliseconds(50))
-            inbox.post(.closed("a.md"))
-        }
-        await inbox.wait(until: Date().addingTimeInterval(120))
-        // Well before the deadline (generous: other suites may keep the cooperative pool busy meanwhile).
-        #expect(Date().timeIntervalSince(started) < 60)
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { inbox.post(.closed("a.md")) }
+        await inbox.wait(until: nil)
         #expect(inbox.drain() == [.closed("a.md")])
         #expect(inbox.drain().isEmpty)
     }
@@ -22,8 +19,9 @@ import Testing
         let inbox = EventInbox()
         let started = Date()
         await inbox.wait(until: Date().addingTimeInterval(0.1))
-        let waited = Date().timeIntervalSince(started)
-        #expect(waited >= 0.09 && waited < 60)
+        // Not before the deadline; how long after depends on how busy the machine is, so that is not checked.
+        #expect(Date().timeIntervalSince(started) >= 0.09)
+        #expect(inbox.drain().isEmpty)
         await inbox.wait(until: Date().addingTimeInterval(-1))  // a deadline in the past returns at once
     }
 
