@@ -24,10 +24,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
     ],
     targets: [
         // MARK: - Core values (no I/O, no dependencies)
         .target(name: "PaperRadarCore"),
+
+        // MARK: - File I/O (one bounded reader, one atomic writer, moves, listings; on swift-system)
+        .target(name: "FileIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
 
         // MARK: - Shipped model files (models/ embedded at build time)
         .executableTarget(name: "EmbedModelsTool", path: "Sources/EmbedModelsTool"),
@@ -40,7 +45,9 @@ let package = Package(
         .target(name: "DigestParsing", dependencies: ["PaperRadarCore"]),
 
         // MARK: - Text features (TF-IDF)
-        .target(name: "TextFeatures", dependencies: ["PaperRadarCore", "LinearAlgebra"]),
+        .target(
+            name: "TextFeatures",
+            dependencies: ["PaperRadarCore", "LinearAlgebra", .product(name: "Algorithms", package: "swift-algorithms")]),
 
         // MARK: - Linear algebra (BLAS / LAPACK)
         .systemLibrary(
@@ -49,24 +56,20 @@ let package = Package(
         ),
         .target(
             name: "LinearAlgebra",
-            dependencies: ["CLinearAlgebra"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CLinearAlgebra", "PaperRadarCore", .product(name: "Algorithms", package: "swift-algorithms")]
         ),
 
         // MARK: - Clustering (spherical k-means, choosing k, metrics, stable ids)
         .target(
-            name: "Clustering", dependencies: ["LinearAlgebra"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            name: "Clustering",
+            dependencies: ["PaperRadarCore", "LinearAlgebra", .product(name: "Algorithms", package: "swift-algorithms")]
         ),
 
         // MARK: - Topic labels and names (class-based TF-IDF, named topics from models/topics.toml)
         .target(name: "Topics", dependencies: ["PaperRadarCore", "LinearAlgebra"]),
 
         // MARK: - Related papers and reading lists
-        .target(
-            name: "Recommendation", dependencies: ["PaperRadarCore", "LinearAlgebra"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "Recommendation", dependencies: ["PaperRadarCore", "LinearAlgebra"]),
 
         // MARK: - Reports (report values in, Markdown / HTML+SVG / JSON / Atom out; no I/O)
         .target(name: "Reports"),
@@ -75,14 +78,14 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Store",
-            dependencies: ["PaperRadarCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PaperRadarCore", "FileIO", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // MARK: - Pipeline (fit, related, topics, reports over a store; used by the CLI and the daemon)
         .target(
             name: "Pipeline",
             dependencies: [
-                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation",
+                "PaperRadarCore", "FileIO", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation",
                 "Clustering", "Topics", "BundledModels", "Reports",
             ]
         ),
@@ -91,7 +94,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "PaperRadarCore", "DigestParsing", "Store", "Pipeline", "Reports",
+                "PaperRadarCore", "FileIO", "DigestParsing", "Store", "Pipeline", "Reports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -101,7 +104,8 @@ let package = Package(
         .executableTarget(
             name: "paperradar",
             dependencies: [
-                "PaperRadarCore", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation", "Pipeline", "Reports", "Daemon",
+                "PaperRadarCore", "FileIO", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation",
+                "Pipeline", "Reports", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -109,6 +113,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "PaperRadarCoreTests", dependencies: ["PaperRadarCore"]),
+        .testTarget(
+            name: "FileIOTests", dependencies: ["FileIO", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "BundledModelsTests", dependencies: ["BundledModels"]),
         .testTarget(name: "DigestParsingTests", dependencies: ["DigestParsing"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "DigestParsing"]),

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import PaperRadarCore
 
 /// The assignment step: cosine similarities of every point to every centroid by one GEMM, then a row argmax.
 ///

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import PaperRadarCore
 
 /// The update step of spherical k-means: per-cluster sums of member rows, renormalised to unit length.
 enum CentroidUpdate {

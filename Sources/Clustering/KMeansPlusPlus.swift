@@ -1,3 +1,4 @@
+import Algorithms
 import LinearAlgebra
 
 #if canImport(Glibc)
@@ -127,11 +128,7 @@ public enum KMeansPlusPlus {
     /// First index whose cumulative weight exceeds `target` (so its own weight is positive); the last index with
     /// positive weight when rounding puts `target` past the end.
     static func firstIndex(in cumulative: [Double], above target: Double) -> Int {
-        var low = 0, high = cumulative.count
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid] > target { high = mid } else { low = mid + 1 }
-        }
+        let low = cumulative.partitioningIndex { $0 > target }
         if low < cumulative.count { return low }
         var index = cumulative.count - 1
         while index > 0 && cumulative[index] == cumulative[index - 1] { index -= 1 }

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import PaperRadarCore
 
 /// What a Lloyd run (or a mini-batch run) hands back to `SphericalKMeans.fit`.
 struct LloydOutcome: Sendable {

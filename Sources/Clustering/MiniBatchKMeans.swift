@@ -1,4 +1,5 @@
 import LinearAlgebra
+import PaperRadarCore
 
 /// Mini-batch spherical k-means (Sculley 2010, per-centre learning rate 1/count), for corpora where full-batch
 /// iterations over every point do not fit the time budget.

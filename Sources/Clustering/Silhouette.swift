@@ -1,4 +1,5 @@
 import LinearAlgebra
+import PaperRadarCore
 
 /// Silhouette coefficients with cosine distance, `dist(x, y) = 1 − x·y` for unit-norm rows (scikit-learn's
 /// `silhouette_samples(metric: "cosine")`).

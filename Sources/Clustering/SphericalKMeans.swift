@@ -1,4 +1,5 @@
 import LinearAlgebra
+import PaperRadarCore
 
 /// Spherical k-means configuration (faiss `ClusteringParameters` style): cosine assignment on unit-norm rows,
 /// centroids renormalised every step, greedy k-means++ seeding, seeded restarts, explicit empty-cluster repair.

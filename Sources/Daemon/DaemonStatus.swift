@@ -1,4 +1,5 @@
 import Foundation
+import PaperRadarCore
 import Pipeline
 import Store
 
@@ -124,7 +125,7 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
         let infos = try store.currentModelInfos()
         var model: Model?
         if let tfidf = infos[Engine.ModelKind.tfidf], let lsa = infos[Engine.ModelKind.lsa] {
-            let fitted = ModelKeeper.date(tfidf.createdAt)
+            let fitted = Timestamp.date(from: tfidf.createdAt)
             model = Model(
                 hash: "\(tfidf.contentHash)+\(lsa.contentHash)", fittedAt: tfidf.createdAt,
                 ageHours: fitted.map { (now.timeIntervalSince($0) / 3600 * 10).rounded() / 10 },

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import Store
 
@@ -122,7 +123,7 @@ public struct DigestJournal: Sendable {
     public func recover() throws -> Recovery {
         var recovery = Recovery()
         for folder in layout.outputFolders {
-            recovery.removedTemporaries += DaemonFile.removeStaleTemporaries(in: folder)
+            recovery.removedTemporaries += AtomicFile.removeStaleTemporaries(in: folder)
         }
         for entry in try store.journalEntries() where entry.state == .reported {
             if let target = entry.movedTo, FileSnapshot.of(entry: target) != nil {

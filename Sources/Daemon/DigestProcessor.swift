@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import DigestParsing
+import FileIO
 import Foundation
 import Logging
 import PaperRadarCore
@@ -88,7 +89,7 @@ public final class DigestProcessor: Sendable {
 
         // 1. Read and hash.
         let bytes: [UInt8]
-        switch try DaemonFile.readFile(path, maxBytes: configuration.maxBytes) {
+        switch try BoundedFile.read(path, maxBytes: configuration.maxBytes) {
         case .tooLarge(let size):
             return try fail(name, contentHash: nil, problem: .tooLarge(bytes: size, limit: configuration.maxBytes), size: size)
         case .bytes(let read):
@@ -153,7 +154,7 @@ public final class DigestProcessor: Sendable {
             var files: [String] = []
             for (format, text) in rendered {
                 let file = base + "." + format.fileExtension
-                try DaemonFile.writeAtomically(Array(text.utf8), to: file)
+                try AtomicFile.write(text, to: file)
                 files.append(file)
                 try checkpoint(.reportWritten(files.count))
             }
@@ -213,8 +214,8 @@ public final class DigestProcessor: Sendable {
     /// report is written), anything else is.
     private func moveDigest(_ path: String, to target: String) throws {
         do {
-            try DaemonFile.move(path, to: target)
-        } catch let error as FileSystemError where error.code == ENOENT && FileSnapshot.isAbsent(path) {
+            try FileMove.moveWithoutReplacing(path, to: target)
+        } catch let error as FileSystemError where error.code == .noSuchFileOrDirectory && FileSnapshot.isAbsent(path) {
             logger.warning("\(path) left the drop folder before it could be moved to \(target)")
         }
     }
@@ -246,7 +247,7 @@ public final class DigestProcessor: Sendable {
         let text = Self.errorFileText(
             fileName: name, size: size, contentHash: contentHash, problem: problem, dropFolder: layout.drop.path)
         try checkpoint(.failureRecorded)
-        try DaemonFile.writeAtomically(Array(text.utf8), to: record.errorFile)
+        try AtomicFile.write(text, to: record.errorFile)
         try checkpoint(.errorFileWritten)
         try moveDigest(layout.dropPath(name), to: record.movedTo)
         try checkpoint(.moved)
@@ -267,7 +268,7 @@ public final class DigestProcessor: Sendable {
         lines.append("File:     \(fileName)")
         if let size { lines.append("Size:     \(size) bytes") }
         if let contentHash { lines.append("SHA-256:  \(contentHash)") }
-        lines.append("When:     \(Engine.iso8601(now))")
+        lines.append("When:     \(Timestamp.string(from: now))")
         lines.append("")
         lines.append("Problem:  \(problem)")
         lines.append("")
@@ -294,13 +295,11 @@ public final class DigestProcessor: Sendable {
 
 /// Stage timings of one digest.
 struct StageClock {
-    private var last = DispatchTime.now().uptimeNanoseconds
+    private var watch = Stopwatch()
     private(set) var laps: [(stage: ProcessingStage, seconds: Double)] = []
 
     mutating func lap(_ stage: ProcessingStage) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((stage, Double(now - last) / 1e9))
-        last = now
+        laps.append((stage, watch.lap()))
     }
 
     var totalMilliseconds: String { DigestProcessor.milliseconds(laps.reduce(0) { $0 + $1.seconds }) }

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import FileIO
 import Foundation
 
 /// Which entries of the drop folder are digests to take.

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 
 /// Where the daemon reads and writes, for one drop folder.
@@ -37,7 +38,7 @@ public struct DropFolderLayout: Sendable, Hashable {
     ///
     /// - Throws: ``FileSystemError`` (permission denied, a file in the way).
     public func prepare() throws {
-        try DaemonFile.ensureFolder(drop.path)
-        for folder in outputFolders { try DaemonFile.ensureFolder(folder) }
+        try FileMove.ensureFolder(drop.path)
+        for folder in outputFolders { try FileMove.ensureFolder(folder) }
     }
 }

@@ -1,5 +1,7 @@
+import FileIO
 import Foundation
 import Logging
+import PaperRadarCore
 import ServiceLifecycle
 import Store
 import Synchronization
@@ -159,7 +161,7 @@ public final class DropFolderService: Service, Sendable {
         try journal.store.journalSetMeta([
             "drop": layout.drop.path, "reports": layout.reports.path,
             "formats": configuration.formats.map(\.fileExtension).joined(separator: ","),
-            "started_at": Self.timestamp(Date()), "pid": "\(ProcessInfo.processInfo.processIdentifier)",
+            "started_at": Timestamp.now, "pid": "\(ProcessInfo.processInfo.processIdentifier)",
         ])
         logger.notice(
             configuration.once ? "processing the drop folder once" : "watching the drop folder",
@@ -347,15 +349,13 @@ public final class DropFolderService: Service, Sendable {
             JournalRetry(
                 fileName: name, error: reason.message, attempts: retry.attempts,
                 nextAttemptAt: retry.nextAttempt.isFinite
-                    ? Self.timestamp(Date(timeIntervalSince1970: retry.nextAttempt)) : "next run"))
+                    ? Timestamp.string(from: Date(timeIntervalSince1970: retry.nextAttempt)) : "next run"))
     }
 
     private func checkRefit() async {
         guard !keeper.isRefitting else { return }
         _ = await worker.run { [keeper] in keeper.refitIfDue() }
     }
-
-    static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
 }
 
 /// The loop's bookkeeping (owned by the loop alone).

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import FileIO
 
 /// One event of a Linux inotify watch.
 public struct InotifyEvent: Sendable, Hashable {
@@ -47,12 +48,12 @@ public final class Inotify: Sendable {
             let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else {
                 throw FileSystemError(
-                    operation: .watch, path: "inotify", code: errno,
+                    operation: .watch, path: "inotify", errno: errno,
                     hint: "raise fs.inotify.max_user_instances, or run with --once from a timer")
             }
             descriptor = fd
         #else
-            throw FileSystemError(operation: .watch, path: "inotify", code: ENOSYS, hint: "inotify needs Linux")
+            throw FileSystemError(operation: .watch, path: "inotify", errno: ENOSYS, hint: "inotify needs Linux")
         #endif
     }
 
@@ -63,10 +64,10 @@ public final class Inotify: Sendable {
     public func addWatch(_ path: String, mask: UInt32 = Inotify.dropFolderMask) throws -> Int32 {
         #if canImport(Glibc)
             let watch = inotify_add_watch(descriptor, path, mask)
-            guard watch >= 0 else { throw FileSystemError(operation: .watch, path: path, code: errno) }
+            guard watch >= 0 else { throw FileSystemError(operation: .watch, path: path, errno: errno) }
             return watch
         #else
-            throw FileSystemError(operation: .watch, path: path, code: ENOSYS)
+            throw FileSystemError(operation: .watch, path: path, errno: ENOSYS)
         #endif
     }
 

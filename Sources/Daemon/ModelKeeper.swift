@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import PaperRadarCore
 import Pipeline
 import Store
 import Synchronization
@@ -131,7 +132,7 @@ public final class ModelKeeper: Sendable {
         do {
             if let models = try currentModels() {
                 reason = policy.reason(
-                    modelPaperCount: models.tfidf.paperCount, fittedAt: Self.date(models.tfidf.createdAt) ?? now,
+                    modelPaperCount: models.tfidf.paperCount, fittedAt: Timestamp.date(from: models.tfidf.createdAt) ?? now,
                     paperCount: try engine.store.paperCount(), now: now)
             }
         } catch {
@@ -189,12 +190,5 @@ public final class ModelKeeper: Sendable {
             state.withLock { $0.lastRefitFailure = Date() }
             logger.error("refit failed (the current model stays; next attempt in an hour): \(error)")
         }
-    }
-
-    /// Parses a stored timestamp (`2026-11-22T09:30:00Z`).
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 }

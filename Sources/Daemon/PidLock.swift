@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import FileIO
 import Foundation
 
 /// The drop folder's pid file, `flock`ed while a daemon runs, so two daemons never watch one folder.
@@ -21,7 +22,7 @@ public final class PidLock: Sendable {
     public init(path: String) throws {
         self.path = path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileSystemError(operation: .lock, path: path, code: errno) }
+        guard fd >= 0 else { throw FileSystemError(operation: .lock, path: path, errno: errno) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             _ = close(fd)
@@ -31,7 +32,7 @@ public final class PidLock: Sendable {
                     "another paperradar watch\(holder) is already watching this folder; stop it first, or use "
                         + "another drop folder")
             }
-            throw FileSystemError(operation: .lock, path: path, code: code)
+            throw FileSystemError(operation: .lock, path: path, errno: code)
         }
         _ = ftruncate(fd, 0)
         let text = Array("\(getpid())\n".utf8)

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 
 /// How reports and moved digests are named, so that no digest's report or file ever replaces another's.

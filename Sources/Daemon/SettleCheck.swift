@@ -1,3 +1,5 @@
+import FileIO
+
 /// Decides when a file in the drop folder is complete enough to take.
 ///
 /// A file is taken once its size and modification time have been stable for a settle period, checked on a fresh

@@ -1,3 +1,4 @@
+import PaperRadarCore
 /// Which BLAS / LAPACK implementation is live in this process, as resolved by the dynamic loader.
 ///
 /// Debian installs the reference libraries and OpenBLAS side by side and `update-alternatives`

@@ -1,3 +1,4 @@
+import PaperRadarCore
 // Shape operations on `Matrix`: construction from rows, row/column slices, transpose.
 
 extension Matrix {

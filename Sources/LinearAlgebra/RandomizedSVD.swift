@@ -1,3 +1,4 @@
+import PaperRadarCore
 // Randomized truncated SVD (Halko, Martinsson & Tropp 2011, Algorithms 4.4 + 5.1).
 
 /// A rank-d approximation `A ≈ U·diag(σ)·Vᵀ`.

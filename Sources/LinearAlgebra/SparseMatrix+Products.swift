@@ -1,3 +1,4 @@
+import PaperRadarCore
 // Sparse × dense products: S·D and Sᵀ·D, parallel over balanced row blocks.
 
 extension SparseMatrix {
@@ -93,7 +94,7 @@ extension SparseMatrix {
         let nnz = rowOffsets[rows]
         let denseRows = dense.count / max(1, width)
         let parts = nnz * width < 1 << 16 ? 1 : Parallel.processorCount * 16
-        let blocks = Parallel.balancedRowRanges(rowOffsets: rowOffsets, rows: rows, parts: parts)
+        let blocks = balancedRowRanges(rowOffsets: rowOffsets, rows: rows, parts: parts)
         nonisolated(unsafe) let offsets = rowOffsets.baseAddress!
         nonisolated(unsafe) let indices = columnIndices.baseAddress
         nonisolated(unsafe) let vals = values.baseAddress

@@ -1,3 +1,4 @@
+import PaperRadarCore
 // Blocked top-k inner products: one SGEMM per score tile, then a per-row selection that keeps a
 // size-k min-heap per query and rejects almost every score with one SIMD comparison.
 

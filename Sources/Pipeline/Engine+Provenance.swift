@@ -26,17 +26,9 @@ extension Engine {
                     + "\(min(96, space.lsa.dimension)) weighted by σ"))
         }
         return ReportProvenance(
-            generatedAt: Self.iso8601(now), generator: PaperRadarVersion.generator,
+            generatedAt: Timestamp.string(from: now), generator: PaperRadarVersion.generator,
             paperCount: try store.paperCount(), modelHash: space?.modelHash ?? "none", topicsHash: topicsHash,
             settings: settings + extra)
-    }
-
-    /// `2026-11-22T09:30:00Z`.
-    public static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
 }
 

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import PaperRadarCore
 
 /// The ranker's tuning: model, rule strengths, diversity and self-check. The defaults are the product's.
 public struct ReadingListSettings: Sendable, Hashable {

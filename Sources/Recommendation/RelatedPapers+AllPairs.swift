@@ -1,4 +1,5 @@
 import Dispatch
+import PaperRadarCore
 import LinearAlgebra
 
 /// Every corpus paper's related papers, computed at once.

@@ -57,7 +57,7 @@ extension PaperStore {
             if let existing = try Self.fetchDigest(contentHash: source.contentHash, in: db) {
                 return .duplicate(of: existing)
             }
-            let now = Self.timestamp()
+            let now = Timestamp.now
             var counts: [PaperChange: Int] = [:]
             var changes: [(Paper, PaperChange)] = []
             for paper in digest.papers {

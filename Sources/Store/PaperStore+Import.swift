@@ -32,7 +32,7 @@ extension PaperStore {
         let total = reader.fileSize()
         var summary = ImportSummary(path: url.path)
         try writer.write { db in
-            let now = Self.timestamp()
+            let now = Timestamp.now
             var lastReport = 0
             try reader.forEachLine { number, line, bytesRead in
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaperRadarCore
 
 /// How far the watch daemon got with a digest (the states of `daemon_digest`, in order).
 ///
@@ -119,7 +120,7 @@ extension PaperStore {
         contentHash: String, fileName: String, digestID: Int64, paperCount: Int, newCount: Int
     ) throws -> JournalEntry {
         try writer.write { db in
-            let now = Self.timestamp()
+            let now = Timestamp.now
             if let existing = try Self.fetchJournalEntry(contentHash, in: db) {
                 if existing.reportBase == nil {
                     try db.execute(
@@ -171,7 +172,7 @@ extension PaperStore {
                             UPDATE daemon_digest SET report_base = ?, report_files = '[]', state = ?, updated_at = ?
                             WHERE content_hash = ?
                             """,
-                        arguments: [base, JournalState.reserved.rawValue, Self.timestamp(), contentHash])
+                        arguments: [base, JournalState.reserved.rawValue, Timestamp.now, contentHash])
                     return base
                 }
                 attempt += 1
@@ -201,7 +202,7 @@ extension PaperStore {
                     """,
                 arguments: [
                     JSONColumn.encode(files), modelHash, topicsHash, target, JournalState.reported.rawValue,
-                    Self.timestamp(), contentHash,
+                    Timestamp.now, contentHash,
                 ])
             return target
         }
@@ -212,7 +213,7 @@ extension PaperStore {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE daemon_digest SET state = ?, updated_at = ? WHERE content_hash = ?",
-                arguments: [JournalState.done.rawValue, Self.timestamp(), contentHash])
+                arguments: [JournalState.done.rawValue, Timestamp.now, contentHash])
         }
     }
 
@@ -238,10 +239,10 @@ extension PaperStore {
                 sql: """
                     INSERT INTO daemon_duplicate (content_hash, file_name, moved_to, moved, recorded_at)
                     VALUES (?, ?, ?, 0, ?)
-                    """, arguments: [contentHash, fileName, target, Self.timestamp()])
+                    """, arguments: [contentHash, fileName, target, Timestamp.now])
             return JournalDuplicate(
                 id: db.lastInsertedRowID, contentHash: contentHash, fileName: fileName, movedTo: target, moved: false,
-                recordedAt: Self.timestamp())
+                recordedAt: Timestamp.now)
         }
     }
 
@@ -266,7 +267,7 @@ extension PaperStore {
                 return failure
             }
             let target = try Self.freeMovePath(candidate: candidate, isFree: isFree, in: db)
-            let now = Self.timestamp()
+            let now = Timestamp.now
             try db.execute(
                 sql: """
                     INSERT INTO daemon_failure (content_hash, file_name, moved_to, error, moved, recorded_at)

@@ -24,7 +24,7 @@ public struct StoredModel: Sendable, Hashable {
         self.kind = kind
         self.contentHash = contentHash
         self.parentHash = parentHash
-        self.createdAt = createdAt ?? PaperStore.timestamp()
+        self.createdAt = createdAt ?? Timestamp.now
         self.paperCount = paperCount
         self.summary = summary
         self.data = data

@@ -40,7 +40,7 @@ public struct TopicEventRecord: Sendable, Hashable, Codable {
         self.name = name
         self.previousSize = previousSize
         self.size = size
-        self.at = at ?? PaperStore.timestamp()
+        self.at = at ?? Timestamp.now
     }
 }
 

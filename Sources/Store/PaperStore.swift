@@ -45,9 +45,4 @@ public final class PaperStore: Sendable {
         writer = queue
         databaseURL = nil
     }
-
-    /// The current time as stored (`ISO 8601`, UTC, seconds).
-    static func timestamp(_ date: Date = Date()) -> String {
-        date.formatted(.iso8601)
-    }
 }

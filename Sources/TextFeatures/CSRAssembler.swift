@@ -1,4 +1,5 @@
 import Foundation
+import PaperRadarCore
 import LinearAlgebra
 
 /// Term counts of a run of documents, ready to become matrix rows.
@@ -77,7 +78,7 @@ extension CSRAssembler {
     static func entropyWeights(_ runs: [CompactRows], columns m: Int) -> [Float] {
         let documents = runs.reduce(0) { $0 + $1.lengths.count }
         guard documents > 1, m > 0 else { return [Float](repeating: 1, count: m) }
-        let partial = ConcurrentWork.map(runs.count) { r -> (gf: [Double], tfLnTf: [Double]) in
+        let partial = Parallel.map(runs.count) { r -> (gf: [Double], tfLnTf: [Double]) in
             var gf = [Double](repeating: 0, count: m)
             var tfLnTf = [Double](repeating: 0, count: m)
             let rows = runs[r]
@@ -127,7 +128,7 @@ enum CSRAssembler {
         _ runs: consuming [RowEntries], columns: Int, idf: [Float], sublinearTF: Bool, entropy: Bool = false
     ) -> (matrix: SparseMatrix, emptyRows: Int, entropyWeights: [Float]) {
         let entries = runs
-        let compact = ConcurrentWork.map(entries.count) { entries[$0].compacted() }
+        let compact = Parallel.map(entries.count) { entries[$0].compacted() }
         runs = []  // the raw entries are no longer needed: free them before the output is allocated
         _ = consume entries
         let entropyWeights = entropy ? Self.entropyWeights(compact, columns: columns) : []
@@ -150,7 +151,7 @@ enum CSRAssembler {
                 // Each run writes only its own rows' slice.
                 nonisolated(unsafe) let columnsOut = columnBuffer
                 nonisolated(unsafe) let valuesOut = valueBuffer
-                return ConcurrentWork.map(compact.count) { index in
+                return Parallel.map(compact.count) { index in
                     let run = compact[index]
                     var packed: [UInt64] = []
                     var weights: [Double] = []

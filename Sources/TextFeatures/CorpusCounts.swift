@@ -1,3 +1,6 @@
+import Algorithms
+import PaperRadarCore
+
 /// One chunk's document entries with the maps from its local term ids to global ones.
 struct ChunkRows: Sendable {
     var documentEnds: [Int]
@@ -62,7 +65,7 @@ struct CorpusCounts: Sendable {
         let tables = parts.map(\.bigrams)
         for index in parts.indices { parts[index].bigrams = BigramTable(minimumCapacity: 1) }
         let maps = stemMaps
-        let runs = ConcurrentWork.map(tables.count) { index -> [BigramRecord] in
+        let runs = Parallel.map(tables.count) { index -> [BigramRecord] in
             var records: [BigramRecord] = []
             records.reserveCapacity(tables[index].count)
             for slot in tables[index].slots where slot.key != BigramTable.emptyKey {
@@ -128,8 +131,8 @@ struct CorpusCounts: Sendable {
     ) -> CorpusCounts {
         // Below a few hundred documents a second thread costs more than it saves.
         let parts = documents.count < 512 ? 1 : concurrency
-        let ranges = ConcurrentWork.balancedRanges(weights: documents.map { $0.byteCount + 64 }, parts: parts)
-        let chunks = ConcurrentWork.map(ranges.count) { index in
+        let ranges = Parallel.balancedRanges(weights: documents.map { $0.byteCount + 64 }, parts: parts)
+        let chunks = Parallel.map(ranges.count) { index in
             var counter = ChunkCounter(
                 configuration: configuration, stopWords: stopWords, recordsDocuments: recordsDocuments)
             for document in documents[ranges[index]] { counter.add(document) }
@@ -160,12 +163,7 @@ struct CorpusCounts: Sendable {
         guard parts.count == 2, let first = stems.find(String(parts[0])), let second = stems.find(String(parts[1]))
         else { return (nil, nil) }
         let key = BigramTable.key(first, second)
-        var low = 0
-        var high = bigramKeys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if bigramKeys[middle] < key { low = middle + 1 } else { high = middle }
-        }
+        let low = bigramKeys.partitioningIndex { $0 >= key }
         return (nil, low < bigramKeys.count && bigramKeys[low] == key ? Int32(low) : nil)
     }
 }

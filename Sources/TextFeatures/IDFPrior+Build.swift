@@ -1,3 +1,4 @@
+import PaperRadarCore
 extension IDFPrior {
     /// Builds a prior from a reference corpus: the document frequencies of its `topTerms` most frequent terms
     /// (by df, ties alphabetical), analysed exactly as ``TFIDFVectorizer`` would with `configuration` and
@@ -15,7 +16,7 @@ extension IDFPrior {
         }
         let counts = CorpusCounts.count(
             documents, configuration: configuration, stopWords: stopWords, recordsDocuments: false,
-            concurrency: max(1, concurrency ?? ConcurrentWork.defaultConcurrency))
+            concurrency: max(1, concurrency ?? Parallel.processorCount))
         // (df, flagged id) of every term; keep the top by df, ties by term text.
         var terms: [(df: UInt32, id: UInt32)] = []
         if configuration.includesUnigrams {

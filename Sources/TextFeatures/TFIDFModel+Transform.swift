@@ -12,9 +12,9 @@ extension TFIDFModel {
     public func transform(_ documents: [TextDocument], concurrency: Int? = nil) -> SparseMatrix {
         let index = termIndex
         let model = self
-        let parts = documents.count < 512 ? 1 : max(1, concurrency ?? ConcurrentWork.defaultConcurrency)
-        let ranges = ConcurrentWork.balancedRanges(weights: documents.map { $0.byteCount + 64 }, parts: parts)
-        let runs = ConcurrentWork.map(ranges.count) { part in
+        let parts = documents.count < 512 ? 1 : max(1, concurrency ?? Parallel.processorCount)
+        let ranges = Parallel.balancedRanges(weights: documents.map { $0.byteCount + 64 }, parts: parts)
+        let runs = Parallel.map(ranges.count) { part in
             var counter = FrozenCounter(model: model, index: index)
             for document in documents[ranges[part]] { counter.add(document) }
             return RowEntries(

@@ -1,3 +1,4 @@
+import Algorithms
 import Synchronization
 
 /// A fitted TF-IDF model: configuration, stop words, vocabulary and idf weights.
@@ -56,12 +57,7 @@ public struct TFIDFModel: Sendable, Hashable {
     ///
     /// - Complexity: O(log n) comparisons.
     public func column(of term: String) -> Int? {
-        var low = 0
-        var high = vocabulary.count
-        while low < high {
-            let middle = (low + high) / 2
-            if vocabulary[middle] < term { low = middle + 1 } else { high = middle }
-        }
+        let low = vocabulary.partitioningIndex { $0 >= term }
         return low < vocabulary.count && vocabulary[low] == term ? low : nil
     }
 

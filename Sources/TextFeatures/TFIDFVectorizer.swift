@@ -36,7 +36,7 @@ public struct TFIDFVectorizer: Sendable {
         try checkPrior(stemmer: stemmer)
         var counts = CorpusCounts.count(
             documents, configuration: configuration, stopWords: stopWords, recordsDocuments: true,
-            concurrency: max(1, concurrency ?? ConcurrentWork.defaultConcurrency))
+            concurrency: max(1, concurrency ?? Parallel.processorCount))
         guard counts.stems.count > 0 else {
             throw TextFeaturesError(
                 .emptyVocabulary, "Empty vocabulary: the papers contain only stop words, numbers or markup.")

@@ -75,7 +75,7 @@ struct Bench: ParsableCommand {
 /// Shared pieces of the benchmarks.
 enum BenchSupport {
     static func load(_ path: String) throws -> [PaperRadarCore.Paper] {
-        let started = DispatchTime.now()
+        let started = Stopwatch()
         let file: CorpusFile
         do {
             file = try CorpusFile.read(URL(fileURLWithPath: path))
@@ -87,7 +87,7 @@ enum BenchSupport {
         }
         guard !file.papers.isEmpty else { throw CLIError("\(path): no papers") }
         Terminal.error(
-            "loaded \(file.papers.count) papers in \(String(format: "%.1f", ProcessStats.seconds(since: started))) s")
+            "loaded \(file.papers.count) papers in \(String(format: "%.1f", started.seconds)) s")
         return file.papers
     }
 

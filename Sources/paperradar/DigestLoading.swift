@@ -1,4 +1,5 @@
 import DigestParsing
+import FileIO
 import Foundation
 import PaperRadarCore
 import Store
@@ -24,9 +25,16 @@ enum DigestLoading {
     static func load(_ url: URL, maxBytes: Int) throws -> LoadedDigest {
         let bytes: [UInt8]
         do {
-            bytes = try DigestFile.read(url, maxBytes: maxBytes)
-        } catch let error as StoreError {
-            throw FileError(path: url.path, message: error.message.replacingOccurrences(of: "\(url.path): ", with: ""))
+            switch try BoundedFile.read(url.path, maxBytes: maxBytes) {
+            case .bytes(let read):
+                bytes = read
+            case .tooLarge(let size):
+                throw FileError(
+                    path: url.path,
+                    message: "file is \(size) bytes, over the size limit of \(maxBytes) bytes (raise it with --max-size)")
+            }
+        } catch let error as FileSystemError {
+            throw FileError(path: url.path, message: error.cause)
         }
         do {
             let parsed = try DigestParser(options: .init(maxBytes: maxBytes)).parse(bytes: bytes)

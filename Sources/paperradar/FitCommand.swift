@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PaperRadarCore
 import Pipeline
 
 /// `paperradar fit`: (re)fit the models on the store and store every paper's vectors.
@@ -41,7 +42,7 @@ struct Fit: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let engine = Engine(store: try storeOptions.openStore())
-        let started = DispatchTime.now()
+        let started = Stopwatch()
         let report: FitReport
         do {
             report = try engine.fit(options: options) { stage in
@@ -64,6 +65,6 @@ struct Fit: ParsableCommand {
             print("topics:   none yet (they need at least 2 papers with words in the vocabulary)")
         }
         let stages = report.timings.map { "\($0.stage.rawValue) \(String(format: "%.2f", $0.seconds)) s" }
-        print("time:     \(String(format: "%.2f", ProcessStats.seconds(since: started))) s (\(stages.joined(separator: ", ")))")
+        print("time:     \(String(format: "%.2f", started.seconds)) s (\(stages.joined(separator: ", ")))")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIO
 import Foundation
 import PaperRadarCore
 import Store
@@ -20,9 +21,9 @@ struct Ingest: ParsableCommand {
         let store = try storeOptions.openStore()
         let files: [URL]
         do {
-            files = try DigestFile.expand(paths)
-        } catch let error as StoreError {
-            throw CLIError(error.message)
+            files = try FileTree.regularFiles(under: paths).map { URL(fileURLWithPath: $0) }
+        } catch let error as FileSystemError {
+            throw CLIError("\(error.path): \(error.cause)")
         }
         var failures = 0
         var totals = (files: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIO
 import Foundation
 import Pipeline
 import Store
@@ -24,9 +25,9 @@ struct Model: ParsableCommand {
                 throw CLIError(error.message)
             }
             do {
-                try AtomicFile.write(Data(model.encoded()), to: URL(fileURLWithPath: file))
-            } catch let error as StoreError {
-                throw CLIError(error.message)
+                try AtomicFile.write(model.encoded(), to: file)
+            } catch {
+                throw CLIError("\(error)")
             }
             print("\(file): \(Engine.summary(of: model))")
         }

@@ -11,9 +11,4 @@ enum ProcessStats {
         }
         return nil
     }
-
-    /// Seconds since `start`.
-    static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
 }

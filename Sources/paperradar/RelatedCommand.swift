@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIO
 import Foundation
 import PaperRadarCore
 import Pipeline
@@ -60,7 +61,7 @@ struct Related: ParsableCommand {
     private func runAll(_ engine: Engine) throws {
         guard let out else { return }
         let space = try engine.vectorSpace()
-        let started = DispatchTime.now()
+        let started = Stopwatch()
         let result = engine.allRelated(space: space, top: top)
         var lines = ""
         lines.reserveCapacity(space.ids.count * (40 + top * 40))
@@ -75,7 +76,7 @@ struct Related: ParsableCommand {
         }
         let s = result.semanticStatistics
         Terminal.error(
-            "\(space.ids.count) papers, top \(top): \(String(format: "%.2f", ProcessStats.seconds(since: started))) s "
+            "\(space.ids.count) papers, top \(top): \(String(format: "%.2f", started.seconds)) s "
                 + "(GEMM \(String(format: "%.2f", s.gemmSeconds)) s at \(String(format: "%.1f", s.gemmGFLOPS)) GFLOP/s, "
                 + "selection \(String(format: "%.2f", s.selectionSeconds)) s, re-scoring "
                 + "\(String(format: "%.2f", result.rescoreSeconds)) s)")
@@ -156,9 +157,9 @@ struct AnyEncodable: Encodable {
 enum AtomicWrite {
     static func write(_ text: String, to path: String) throws {
         do {
-            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
-        } catch let error as StoreError {
-            throw CLIError(error.message)
+            try AtomicFile.write(text, to: path)
+        } catch {
+            throw CLIError("\(error)")
         }
     }
 }

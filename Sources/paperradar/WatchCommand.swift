@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import FileIO
 import Foundation
 import Logging
 import Pipeline

@@ -96,12 +96,4 @@ import Testing
         let sandbox = try DaemonSandbox()
         if case .vanished = sandbox.processor().process("gone.md") {} else { Issue.record("expected .vanished") }
     }
-
-    @Test func fileSystemErrorsSayWhatToDo() {
-        let full = FileSystemError(operation: .write, path: "/r/a.md", code: ENOSPC)
-        #expect(full.isDiskFull)
-        #expect(full.description == "cannot write /r/a.md: disk full (no space left on device); free some space")
-        let denied = FileSystemError(operation: .read, path: "/d/a.md", code: EACCES)
-        #expect(denied.isPermissionDenied && denied.description.contains("give the user running paperradar"))
-    }
 }

@@ -1,4 +1,5 @@
 import DigestParsing
+import FileIO
 import Foundation
 import Store
 import Testing
@@ -39,7 +40,7 @@ import Testing
         #expect(crashed.retryReason?.message.contains("SimulatedCrash") == true)
         // A killed writer may also leave a temporary file behind.
         try Data("half".utf8).write(
-            to: sandbox.layout.reports.appendingPathComponent("\(DaemonFile.temporaryPrefix)99999999-1.daily.html"))
+            to: sandbox.layout.reports.appendingPathComponent("\(AtomicFile.temporaryPrefix)99999999-1.daily.html"))
 
         let outcomes = try restart(sandbox)
         if step == .moved {

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import Logging
 import Pipeline
@@ -71,7 +72,7 @@ final class DaemonSandbox {
         let enumerator = FileManager.default.enumerator(atPath: root.path)
         var found: [String] = []
         while let path = enumerator?.nextObject() as? String {
-            if URL(fileURLWithPath: path).lastPathComponent.hasPrefix(DaemonFile.temporaryPrefix) { found.append(path) }
+            if URL(fileURLWithPath: path).lastPathComponent.hasPrefix(AtomicFile.temporaryPrefix) { found.append(path) }
         }
         return found
     }

@@ -52,7 +52,7 @@ import Testing
         #expect(first.why.summary.hasPrefix("Closest to your liked “Language models study"))
         let check = try #require(report.selfCheck)
         #expect(check.heldOut == 3 && check.folds == 3 && check.cutoff == 2 && check.cutoffShare == 0.05)
-        #expect(report.provenance.generatedAt == Engine.iso8601(Self.now))
+        #expect(report.provenance.generatedAt == Timestamp.string(from: Self.now))
         #expect(report.provenance.paperCount == 40)
         #expect(report.provenance.topicsHash != nil)
         let settings = Dictionary(uniqueKeysWithValues: report.provenance.settings.map { ($0.name, $0.value) })

@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemPackage
 
-/// What `lstat`/`stat` say about a drop-folder entry: enough to classify it and to tell whether it is still changing.
+/// What `lstat`/`stat` say about a path: enough to classify it and to tell whether it is still changing.
 public struct FileSnapshot: Sendable, Hashable {
     /// The kind of entry.
     public enum Kind: Sendable, Hashable {
@@ -32,38 +28,33 @@ public struct FileSnapshot: Sendable, Hashable {
 
     /// The entry itself (a symlink is described, not followed); `nil` when it does not exist or cannot be examined.
     public static func of(entry path: String) -> FileSnapshot? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return FileSnapshot(info)
+        (try? FilePath(path).stat(followTargetSymlink: false)).map(FileSnapshot.init)
     }
 
     /// What a path leads to, symlinks followed; `nil` when it does not exist or cannot be examined.
     public static func of(target path: String) -> FileSnapshot? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileSnapshot(info)
+        (try? FilePath(path).stat()).map(FileSnapshot.init)
     }
 
     /// True when nothing exists at `path` (not even a dangling symlink), including when a folder on the way is missing.
     public static func isAbsent(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR)
+        do {
+            _ = try FilePath(path).stat(followTargetSymlink: false)
+            return false
+        } catch {
+            return error == .noSuchFileOrDirectory || error == .notDirectory
+        }
     }
 
-    private init(_ info: stat) {
-        let type = info.st_mode & S_IFMT
-        switch type {
-        case S_IFREG: kind = .regular
-        case S_IFDIR: kind = .directory
-        case S_IFLNK: kind = .symlink
+    init(_ info: Stat) {
+        switch info.type {
+        case .regular: kind = .regular
+        case .directory: kind = .directory
+        case .symbolicLink: kind = .symlink
         default: kind = .other
         }
-        size = Int64(info.st_size)
-        #if canImport(Glibc)
-            modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #else
-            modifiedNanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #endif
-        inode = UInt64(info.st_ino)
+        size = info.size
+        modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        inode = UInt64(info.inode.rawValue)
     }
 }
