@@ -66,7 +66,7 @@ let package = Package(
         ),
 
         // MARK: - Topic labels and names (class-based TF-IDF, named topics from models/topics.toml)
-        .target(name: "Topics", dependencies: ["PaperRadarCore", "LinearAlgebra"]),
+        .target(name: "Topics", dependencies: ["PaperRadarCore", "LinearAlgebra", "Clustering"]),
 
         // MARK: - Related papers and reading lists
         .target(name: "Recommendation", dependencies: ["PaperRadarCore", "LinearAlgebra"]),
@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "PaperRadarCore", "FileIO", "DigestParsing", "Store", "Pipeline", "Reports",
+                "PaperRadarCore", "FileIO", "DigestParsing", "Store", "Pipeline", "Reports", "Recommendation",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering"]),
-        .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
+        .testTarget(name: "TopicsTests", dependencies: ["Topics", "Clustering"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Snapshots"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DigestParsing", "Store"]),

@@ -1,6 +1,7 @@
 import Foundation
 import PaperRadarCore
 import Pipeline
+import Recommendation
 import Reports
 
 /// Everything `paperradar watch` was asked to do.
@@ -26,7 +27,7 @@ public struct DaemonConfiguration: Sendable {
     /// Options of the first fit and of refits.
     public var fitOptions: FitOptions
     /// Orders each report by a reader's profile, when given.
-    public var profile: ProfileHook?
+    public var profile: ReportProfile?
     /// Backoff of transient retries: first delay and cap, in seconds.
     public var retryBackoff: (initial: Double, maximum: Double)
 
@@ -34,7 +35,7 @@ public struct DaemonConfiguration: Sendable {
         layout: DropFolderLayout, formats: [ReportFormat] = [.markdown], settle: Double = 0.2, quiet: Double? = nil,
         maxBytes: Int = 64 << 20, maxPapers: Int = 10_000, relatedCount: Int = 5, refit: RefitPolicy = RefitPolicy(),
         rescanInterval: Double = 30, once: Bool = false, fitOptions: FitOptions = FitOptions(),
-        profile: ProfileHook? = nil, retryBackoff: (initial: Double, maximum: Double) = (1, 60)
+        profile: ReportProfile? = nil, retryBackoff: (initial: Double, maximum: Double) = (1, 60)
     ) {
         self.layout = layout
         self.formats = formats
@@ -52,19 +53,14 @@ public struct DaemonConfiguration: Sendable {
     }
 }
 
-/// A reader's profile applied to every report: a score per paper orders the report's entries.
-public struct ProfileHook: Sendable {
-    /// The profile file, named in each report's provenance.
-    public var file: String
-    /// Scores the given papers of the space (higher first); papers without a score sort last.
-    public var scores: @Sendable (_ engine: Engine, _ space: VectorSpace, _ papers: [ArxivID]) throws -> [ArxivID: Double]
+/// A reader's profile applied to every report: the digest's papers are listed best first for it.
+public struct ReportProfile: Sendable {
+    /// What the profile is called in each report's provenance (its file name).
+    public var name: String
+    public var profile: ReadingProfile
 
-    public init(
-        file: String,
-        scores: @escaping @Sendable (_ engine: Engine, _ space: VectorSpace, _ papers: [ArxivID]) throws -> [ArxivID:
-            Double]
-    ) {
-        self.file = file
-        self.scores = scores
+    public init(name: String, profile: ReadingProfile) {
+        self.name = name
+        self.profile = profile
     }
 }

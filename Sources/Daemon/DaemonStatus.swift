@@ -90,11 +90,12 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
     ///
     /// - Parameter drop: the drop folder to report on; default the one the daemon last watched.
     public static func gather(store: PaperStore, drop: URL? = nil, now: Date = Date()) throws -> DaemonStatus {
-        let lastDrop = try store.journalMeta("drop")
+        let journal = JournalStore(store: store)
+        let lastDrop = try journal.meta("drop")
         let dropPath = drop.map { DropFolderLayout(drop: $0).drop.path } ?? lastDrop
         let layout = dropPath.map { DropFolderLayout(drop: URL(fileURLWithPath: $0)) }
         let pid = layout.flatMap { PidLock.holder(of: $0.pidFile.path) }
-        let retries = Dictionary(try store.journalRetries().map { ($0.fileName, $0) }) { a, _ in a }
+        let retries = Dictionary(try journal.retries().map { ($0.fileName, $0) }) { a, _ in a }
         var queue: [QueuedFile] = []
         if let layout, let candidates = try? DropFileFilter.candidates(in: layout.drop) {
             queue = candidates.map { candidate in
@@ -104,7 +105,7 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
                     attempts: retry?.attempts, nextAttempt: retry?.nextAttemptAt)
             }
         }
-        let entries = try store.journalEntries()
+        let entries = try journal.entries()
         let byHash = Dictionary(entries.map { ($0.contentHash, $0) }) { a, _ in a }
         let processed = entries.filter { $0.state == .done }.map {
             ProcessedDigest(
@@ -114,27 +115,27 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
         let inProgress = entries.filter { $0.state != .done }.map {
             InProgressDigest(file: $0.fileName, state: $0.state.rawValue, at: $0.updatedAt)
         }
-        let duplicates = try store.journalDuplicates().map {
+        let duplicates = try journal.duplicates().map {
             Duplicate(
                 file: $0.fileName, duplicateOf: byHash[$0.contentHash]?.fileName,
                 report: byHash[$0.contentHash]?.reportFiles.first, movedTo: $0.movedTo, at: $0.recordedAt)
         }
-        let failures = try store.journalFailures().map {
+        let failures = try journal.failures().map {
             Failure(file: $0.fileName, reason: $0.error, movedTo: $0.movedTo, errorFile: $0.errorFile, at: $0.recordedAt)
         }
         let infos = try store.currentModelInfos()
         var model: Model?
-        if let tfidf = infos[Engine.ModelKind.tfidf], let lsa = infos[Engine.ModelKind.lsa] {
+        if let tfidf = infos[ModelRepository.Kind.tfidf], let lsa = infos[ModelRepository.Kind.lsa] {
             let fitted = Timestamp.date(from: tfidf.createdAt)
             model = Model(
                 hash: "\(tfidf.contentHash)+\(lsa.contentHash)", fittedAt: tfidf.createdAt,
                 ageHours: fitted.map { (now.timeIntervalSince($0) / 3600 * 10).rounded() / 10 },
-                paperCount: tfidf.paperCount, topics: infos[Engine.ModelKind.topics]?.summary)
+                paperCount: tfidf.paperCount, topics: infos[ModelRepository.Kind.topics]?.summary)
         }
         let stats = try store.stats(top: 0)
         return DaemonStatus(
-            drop: dropPath, reports: try store.journalMeta("reports"),
-            daemon: Daemon(running: pid != nil, pid: pid == 0 ? nil : pid, startedAt: try store.journalMeta("started_at")),
+            drop: dropPath, reports: try journal.meta("reports"),
+            daemon: Daemon(running: pid != nil, pid: pid == 0 ? nil : pid, startedAt: try journal.meta("started_at")),
             queue: queue, processed: processed, inProgress: inProgress, duplicates: duplicates, failures: failures,
             model: model, corpus: Corpus(papers: stats.paperCount, digests: stats.digestCount))
     }

@@ -6,8 +6,8 @@ import Store
 ///
 /// ## The exactly-once protocol
 ///
-/// The journal lives in the store's SQLite database (migration `v5-daemon-journal`), keyed by the SHA-256 of a
-/// digest's bytes, so it commits with the same durability as the papers. One digest file goes through:
+/// The journal lives in the store's SQLite database (``JournalStore``, migration `v5-daemon-journal`), keyed by the
+/// SHA-256 of a digest's bytes, so it commits with the same durability as the papers. One digest file goes through:
 ///
 /// 1. **read + hash** the settled file (size limit first).
 /// 2. **look up** the hash: `done` → step D below; another state → resume at that state; unknown → step 3.
@@ -15,9 +15,9 @@ import Store
 /// 4. **ingest** into the store (one transaction; idempotent by content hash, so a crash right after it finds
 ///    the digest already stored and continues) and record `ingested` with the store's digest id.
 /// 5. **compute the report** against one consistent model (``ModelKeeper``).
-/// 6. **reserve the report name** `REPORTS/<stem>[-n]` → `reserved`. The name is chosen in the same transaction
-///    that records it, skipping names reserved by any other digest and names with any report file on disk, so
-///    two digests never share a report, and a resumed digest reuses its own name.
+/// 6. **reserve the report name** `REPORTS/<stem>[-n]` → `reserved`. Names with any report file on disk are
+///    skipped first; the transaction that records the name then skips names reserved by any other digest, so two
+///    digests never share a report, and a resumed digest reuses its own name.
 /// 7. **write the report files** atomically (temporary file + `fsync` + rename; overwriting the digest's own
 ///    reserved files on resume is fine).
 /// 8. **record `reported`**, reserving the digest's place in `processed/` (`<name>`, `<stem>-2<ext>`, … never a
@@ -39,23 +39,23 @@ import Store
 /// Transient problems (disk full, permission denied, a vanished folder) never reach `failed/`: the file stays in
 /// the drop folder with its journal state, and is retried with backoff.
 public struct DigestJournal: Sendable {
-    public let store: PaperStore
+    public let store: JournalStore
     public let layout: DropFolderLayout
 
-    public init(store: PaperStore, layout: DropFolderLayout) {
+    public init(store: JournalStore, layout: DropFolderLayout) {
         self.store = store
         self.layout = layout
     }
 
     /// The entry for these bytes, if the daemon has seen them.
     public func entry(contentHash: String) throws -> JournalEntry? {
-        try store.journalEntry(contentHash: contentHash)
+        try store.entry(contentHash: contentHash)
     }
 
     /// Step 4: the digest's papers are stored.
     @discardableResult
     public func recordIngested(_ record: DigestRecord, fileName: String) throws -> JournalEntry {
-        try store.journalRecordIngested(
+        try store.recordIngested(
             contentHash: record.contentHash, fileName: fileName, digestID: record.id, paperCount: record.paperCount,
             newCount: record.newCount)
     }
@@ -65,45 +65,69 @@ public struct DigestJournal: Sendable {
     public func reserveReportBase(contentHash: String, fileName: String) throws -> String {
         let folder = layout.reports.path
         let stem = ReportNaming.stem(of: fileName)
-        return try store.journalReserveReportBase(
-            contentHash: contentHash,
-            keepExisting: { ($0 as NSString).deletingLastPathComponent == folder },
-            candidate: { folder + "/" + ReportNaming.candidate(stem, attempt: $0) },
-            isFree: ReportNaming.isReportBaseFree)
+        return try firstFree(
+            { folder + "/" + ReportNaming.candidate(stem, attempt: $0) }, isFree: ReportNaming.isReportBaseFree
+        ) { candidates in
+            try store.reserveReportBase(
+                contentHash: contentHash, keepExisting: { ($0 as NSString).deletingLastPathComponent == folder },
+                candidates: candidates)
+        }
     }
 
     /// Step 8: the reports are written; returns where the digest file goes in `processed/`.
     public func recordReported(
         contentHash: String, fileName: String, files: [String], modelHash: String?, topicsHash: String?
     ) throws -> String {
-        let folder = layout.processed.path
-        return try store.journalRecordReported(
-            contentHash: contentHash, files: files, modelHash: modelHash, topicsHash: topicsHash,
-            movedTo: { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) },
-            isFree: ReportNaming.isMoveTargetFree)
+        try firstFree(processedPath(fileName), isFree: ReportNaming.isMoveTargetFree) { candidates in
+            try store.recordReported(
+                contentHash: contentHash, files: files, modelHash: modelHash, topicsHash: topicsHash, movedTo: candidates)
+        }
     }
 
     /// Step 9: the digest file is in `processed/`.
     public func markDone(contentHash: String) throws {
-        try store.journalMarkDone(contentHash: contentHash)
+        try store.markDone(contentHash: contentHash)
     }
 
     /// Step D: a duplicate drop, with its reserved place in `processed/`.
     public func recordDuplicate(contentHash: String, fileName: String) throws -> JournalDuplicate {
-        let folder = layout.processed.path
-        return try store.journalRecordDuplicate(
-            contentHash: contentHash, fileName: fileName,
-            movedTo: { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) },
-            isFree: ReportNaming.isMoveTargetFree)
+        try firstFree(processedPath(fileName), isFree: ReportNaming.isMoveTargetFree) { candidates in
+            try store.recordDuplicate(contentHash: contentHash, fileName: fileName, movedTo: candidates)
+        }
     }
 
     /// Step F: a failure, with its reserved place in `failed/`.
     public func recordFailure(contentHash: String?, fileName: String, error: String) throws -> JournalFailure {
         let folder = layout.failed.path
-        return try store.journalRecordFailure(
-            contentHash: contentHash, fileName: fileName, error: error,
-            movedTo: { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) },
-            isFree: ReportNaming.isMoveTargetFree)
+        return try firstFree(
+            { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) }, isFree: ReportNaming.isMoveTargetFree
+        ) { candidates in
+            try store.recordFailure(contentHash: contentHash, fileName: fileName, error: error, movedTo: candidates)
+        }
+    }
+
+    private func processedPath(_ fileName: String) -> (Int) -> String {
+        let folder = layout.processed.path
+        return { folder + "/" + ReportNaming.movedName(fileName, attempt: $0) }
+    }
+
+    /// Checks the disk first, then reserves in a transaction: candidates free on disk are offered (the first alone,
+    /// then in batches of 8) until `reserve` takes one (it returns nil when each is reserved by another journal row).
+    private func firstFree<T>(
+        _ candidate: (Int) -> String, isFree: (String) -> Bool, reserve: ([String]) throws -> T?
+    ) throws -> T {
+        var attempt = 1
+        while attempt <= 100_000 {
+            var batch: [String] = []
+            let size = attempt == 1 ? 1 : 8
+            while batch.count < size && attempt <= 100_000 {
+                let path = candidate(attempt)
+                if isFree(path) { batch.append(path) }
+                attempt += 1
+            }
+            if let reserved = try reserve(batch) { return reserved }
+        }
+        throw DaemonError("no free file name for \(candidate(1))")
     }
 
     /// What ``recover()`` completed.
@@ -125,21 +149,21 @@ public struct DigestJournal: Sendable {
         for folder in layout.outputFolders {
             recovery.removedTemporaries += AtomicFile.removeStaleTemporaries(in: folder)
         }
-        for entry in try store.journalEntries() where entry.state == .reported {
+        for entry in try store.entries() where entry.state == .reported {
             if let target = entry.movedTo, FileSnapshot.of(entry: target) != nil {
-                try store.journalMarkDone(contentHash: entry.contentHash)
+                try store.markDone(contentHash: entry.contentHash)
                 recovery.completedDigests += 1
             }
         }
-        for duplicate in try store.journalDuplicates() where !duplicate.moved {
+        for duplicate in try store.duplicates() where !duplicate.moved {
             if FileSnapshot.of(entry: duplicate.movedTo) != nil {
-                try store.journalMarkDuplicateMoved(id: duplicate.id)
+                try store.markDuplicateMoved(id: duplicate.id)
                 recovery.completedDuplicates += 1
             }
         }
-        for failure in try store.journalFailures() where !failure.moved {
+        for failure in try store.failures() where !failure.moved {
             if FileSnapshot.of(entry: failure.movedTo) != nil {
-                try store.journalMarkFailureMoved(id: failure.id)
+                try store.markFailureMoved(id: failure.id)
                 recovery.completedFailures += 1
             }
         }

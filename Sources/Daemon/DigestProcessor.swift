@@ -11,16 +11,19 @@ import Reports
 import Store
 
 /// Turns one settled drop-folder file into a report, following the journal's exactly-once protocol (see
-/// ``DigestJournal``): parse → store → extend the model's space → report → write atomically → move to
-/// `processed/`; or to `failed/` with an error file; or record a duplicate.
+/// ``DigestJournal``): read → parse → store → extend the model's space and build the report (``ModelKeeper``) →
+/// write atomically → move to `processed/`; or to `failed/` with an error file; or record a duplicate.
 ///
-/// Synchronous and blocking: run it on the daemon's processing queue. It never throws: every result, including
-/// transient problems to retry, is a ``ProcessingOutcome``, and each digest gets one log line with its timings.
+/// File and journal steps run on a thread of their own, the model step on the keeper's. It never throws: every
+/// result, including transient problems to retry, is a ``ProcessingOutcome``, and each digest gets one log line
+/// with its timings.
 public final class DigestProcessor: Sendable {
     public let configuration: DaemonConfiguration
     public let journal: DigestJournal
+    public let intake: DigestIntake
     public let keeper: ModelKeeper
     private let logger: Logger
+    private let thread = DedicatedThread(label: "paperradar.digest")
     /// Called after each durable step; a throw aborts processing right there, as a crash would (tests).
     private let checkpoint: @Sendable (Checkpoint) throws -> Void
 
@@ -37,148 +40,216 @@ public final class DigestProcessor: Sendable {
     }
 
     public convenience init(
-        configuration: DaemonConfiguration, journal: DigestJournal, keeper: ModelKeeper, logger: Logger
+        configuration: DaemonConfiguration, journal: DigestJournal, intake: DigestIntake, keeper: ModelKeeper,
+        logger: Logger
     ) {
-        self.init(configuration: configuration, journal: journal, keeper: keeper, logger: logger, checkpoint: { _ in })
+        self.init(
+            configuration: configuration, journal: journal, intake: intake, keeper: keeper, logger: logger,
+            checkpoint: { _ in })
     }
 
     init(
-        configuration: DaemonConfiguration, journal: DigestJournal, keeper: ModelKeeper, logger: Logger,
-        checkpoint: @escaping @Sendable (Checkpoint) throws -> Void
+        configuration: DaemonConfiguration, journal: DigestJournal, intake: DigestIntake, keeper: ModelKeeper,
+        logger: Logger, checkpoint: @escaping @Sendable (Checkpoint) throws -> Void
     ) {
         self.configuration = configuration
         self.journal = journal
+        self.intake = intake
         self.keeper = keeper
         self.logger = logger
         self.checkpoint = checkpoint
     }
 
     private var layout: DropFolderLayout { configuration.layout }
-    private var store: PaperStore { journal.store }
+
+    /// What the file and journal steps before the report left to do.
+    private enum Stage: Sendable {
+        case finished(ProcessingOutcome)
+        /// Stored; the report is to be computed (`entry` is the journal's, `resumedFrom` the state an earlier
+        /// attempt had reached).
+        case needsReport(IngestedDigest, JournalEntry, resumedFrom: JournalState?, StageClock)
+        /// Every report file was written before an interrupted run: only the move is left.
+        case needsMove(JournalEntry, resumedFrom: JournalState?, StageClock)
+
+        /// The outcome of a finished stage.
+        var outcome: ProcessingOutcome {
+            if case .finished(let outcome) = self { return outcome }
+            return .retry(RetryReason(message: "processing stopped before the report", isFileSystem: false))
+        }
+    }
 
     /// Processes the drop-folder file `name`.
     ///
     /// - Parameter ingestOnly: stop once the digest is stored (start-up batch before the first fit); the next
     ///   call resumes from there.
-    public func process(_ name: String, ingestOnly: Bool = false) -> ProcessingOutcome {
-        var clock = StageClock()
+    public func process(_ name: String, ingestOnly: Bool = false) async -> ProcessingOutcome {
+        let stage = await thread.run { [self] in catching { try prepare(name, ingestOnly: ingestOnly) } }
+        switch stage {
+        case .finished(let outcome):
+            return outcome
+        case .needsMove(let entry, let resumedFrom, let clock):
+            return await thread.run { [self] in
+                catching { .finished(try finish(name, entry: entry, resumedFrom: resumedFrom, clock: clock)) }
+            }.outcome
+        case .needsReport(let digest, let entry, let resumedFrom, var clock):
+            let report: DigestReport
+            do {
+                report = try await keeper.report(
+                    for: digest, relatedCount: configuration.relatedCount, profile: configuration.profile,
+                    settings: [.init(name: "daemon", value: "paperradar watch")])
+            } catch {
+                return .retry(RetryReason(message: "\(error)", isFileSystem: false))
+            }
+            clock.lap(.model)
+            let computed = report
+            let timed = clock
+            return await thread.run { [self] in
+                catching {
+                    .finished(try write(computed, name: name, entry: entry, resumedFrom: resumedFrom, clock: timed))
+                }
+            }.outcome
+        }
+    }
+
+    /// Runs a step, turning errors into outcomes: file-system problems and other errors are retried.
+    private func catching(_ step: () throws -> Stage) -> Stage {
         do {
-            return try run(name, ingestOnly: ingestOnly, clock: &clock)
+            return try step()
         } catch let error as FileSystemError {
-            if error.operation == .read && error.isMissing { return .vanished }
-            return .retry(RetryReason(message: error.description, isFileSystem: true))
+            if error.operation == .read && error.isMissing { return .finished(.vanished) }
+            return .finished(.retry(RetryReason(message: error.description, isFileSystem: true)))
         } catch {
-            return .retry(RetryReason(message: "\(error)", isFileSystem: false))
+            return .finished(.retry(RetryReason(message: "\(error)", isFileSystem: false)))
         }
     }
 
     /// Moves a file the daemon keeps failing on to `failed/` (after repeated non-file-system errors).
-    public func giveUp(on name: String, attempts: Int, lastError: String) -> ProcessingOutcome {
-        do {
-            return try fail(name, contentHash: nil, problem: .gaveUp(attempts: attempts, lastError: lastError), size: nil)
-        } catch let error as FileSystemError {
-            return .retry(RetryReason(message: error.description, isFileSystem: true))
-        } catch {
-            return .retry(RetryReason(message: "\(error)", isFileSystem: false))
+    public func giveUp(on name: String, attempts: Int, lastError: String) async -> ProcessingOutcome {
+        await thread.run { [self] in
+            catching {
+                .finished(
+                    try fail(name, contentHash: nil, problem: .gaveUp(attempts: attempts, lastError: lastError), size: nil))
+            }.outcome
         }
     }
 
-    private func run(_ name: String, ingestOnly: Bool, clock: inout StageClock) throws -> ProcessingOutcome {
+    /// Steps 1–4: read, look up, parse, store.
+    private func prepare(_ name: String, ingestOnly: Bool) throws -> Stage {
+        var clock = StageClock()
         let path = layout.dropPath(name)
-        guard case .candidate = DropFileFilter.classify(name: name, in: layout.drop) else { return .vanished }
+        guard case .candidate = DropFileFilter.classify(name: name, in: layout.drop) else { return .finished(.vanished) }
 
         // 1. Read and hash.
-        let bytes: [UInt8]
-        switch try BoundedFile.read(path, maxBytes: configuration.maxBytes) {
+        let read: DigestReader.DigestBytes
+        switch try intake.reader.read(path) {
         case .tooLarge(let size):
-            return try fail(name, contentHash: nil, problem: .tooLarge(bytes: size, limit: configuration.maxBytes), size: size)
-        case .bytes(let read):
-            bytes = read
+            return .finished(
+                try fail(name, contentHash: nil, problem: .tooLarge(bytes: size, limit: configuration.maxBytes), size: size))
+        case .read(let bytes):
+            read = bytes
         }
-        let contentHash = SHA256.hexDigest(bytes)
+        let contentHash = read.contentHash
+        let size = Int64(read.bytes.count)
         clock.lap(.read)
 
         // 2. Look up.
-        var entry = try journal.entry(contentHash: contentHash)
-        let resumedFrom = entry?.state
-        if let entry, entry.state == .done {
-            return try duplicate(name, of: entry, clock: &clock)
+        let existing = try journal.entry(contentHash: contentHash)
+        if let existing, existing.state == .done {
+            return .finished(try duplicate(name, of: existing, clock: &clock))
+        }
+        let resumedFrom = existing?.state
+        if let existing, existing.state >= .reported {
+            return .needsMove(existing, resumedFrom: resumedFrom, clock)
         }
 
-        // 3–4. Parse and store.
-        if entry == nil {
+        // 3–4. Parse and store (a resumed digest is stored already: its papers are read back once).
+        let digest: IngestedDigest
+        var entry: JournalEntry
+        if let existing, let digestID = existing.digestID {
+            guard let stored = try intake.store.ingestedDigest(id: digestID) else {
+                throw DaemonError("the journal names digest #\(digestID) for \(name), which is not in the store")
+            }
+            digest = stored
+            entry = existing.reportBase == nil ? try journal.recordIngested(stored.record, fileName: name) : existing
+        } else {
             let parsed: ParsedDigest
             do {
-                parsed = try DigestParser(options: .init(maxBytes: configuration.maxBytes)).parse(bytes: bytes)
+                parsed = try intake.reader.parse(read)
             } catch let error as DigestParseError {
-                return try fail(name, contentHash: contentHash, problem: .unparsable(error), size: Int64(bytes.count))
+                return .finished(try fail(name, contentHash: contentHash, problem: .unparsable(error), size: size))
             }
             if parsed.format == nil {
-                return try fail(name, contentHash: contentHash, problem: .blank, size: Int64(bytes.count))
+                return .finished(try fail(name, contentHash: contentHash, problem: .blank, size: size))
             }
             if parsed.papers.count > configuration.maxPapers {
-                return try fail(
-                    name, contentHash: contentHash,
-                    problem: .tooManyPapers(count: parsed.papers.count, limit: configuration.maxPapers),
-                    size: Int64(bytes.count))
+                return .finished(
+                    try fail(
+                        name, contentHash: contentHash,
+                        problem: .tooManyPapers(count: parsed.papers.count, limit: configuration.maxPapers), size: size))
             }
             clock.lap(.parse)
-            let source = DigestSource(path: path, contentHash: contentHash, byteCount: bytes.count)
-            let record: DigestRecord
-            switch try store.ingest(parsed, from: source) {
-            case .ingested(let stored): record = stored
+            switch try intake.ingest(parsed, from: read) {
+            case .ingested(let ingested):
+                digest = ingested
             // Stored before the journal heard of it: a crash between the two steps, or `paperradar ingest`.
-            case .duplicate(let stored): record = stored
+            case .duplicate(let record):
+                guard let stored = try intake.store.ingestedDigest(id: record.id) else {
+                    throw DaemonError("digest #\(record.id) vanished from the store")
+                }
+                digest = stored
             }
-            entry = try journal.recordIngested(record, fileName: name)
+            entry = try journal.recordIngested(digest.record, fileName: name)
             try checkpoint(.ingested)
             clock.lap(.ingest)
-        } else if let existing = entry, existing.reportBase == nil {
-            entry = try store.journalRecordIngested(
-                contentHash: contentHash, fileName: name, digestID: existing.digestID ?? 0,
-                paperCount: existing.paperCount, newCount: existing.newCount)
         }
-        guard var entry, let digestID = entry.digestID else {
-            throw DaemonError("the journal entry of \(name) has no digest id")
-        }
-        if ingestOnly { return .ingested(fileName: name) }
+        if ingestOnly { return .finished(.ingested(fileName: name)) }
+        return .needsReport(digest, entry, resumedFrom: resumedFrom, clock)
+    }
 
-        // 5–7. Report (unless every file was written before a crash).
-        if entry.state < .reported {
-            let computed = try computeReport(digestID: digestID)
-            clock.lap(.model)
-            let rendered = configuration.formats.map { ($0, computed.rendered(as: $0)) }
-            clock.lap(.render)
-            let base = try journal.reserveReportBase(contentHash: contentHash, fileName: name)
-            try checkpoint(.reserved)
-            var files: [String] = []
-            for (format, text) in rendered {
-                let file = base + "." + format.fileExtension
-                try AtomicFile.write(text, to: file)
-                files.append(file)
-                try checkpoint(.reportWritten(files.count))
-            }
-            let target = try journal.recordReported(
-                contentHash: contentHash, fileName: name, files: files, modelHash: computed.provenance.modelHash,
-                topicsHash: computed.provenance.topicsHash)
-            try checkpoint(.reported)
-            entry.reportFiles = files
-            entry.modelHash = computed.provenance.modelHash
-            entry.topicsHash = computed.provenance.topicsHash
-            entry.movedTo = target
-            clock.lap(.write)
-        } else if entry.movedTo == nil {
+    /// Steps 6–8: reserve the report name, write every format, record `reported`; then the move.
+    private func write(
+        _ report: DigestReport, name: String, entry: JournalEntry, resumedFrom: JournalState?, clock: StageClock
+    ) throws -> ProcessingOutcome {
+        var clock = clock
+        var entry = entry
+        let rendered = configuration.formats.map { ($0, report.rendered(as: $0)) }
+        clock.lap(.render)
+        let base = try journal.reserveReportBase(contentHash: entry.contentHash, fileName: name)
+        try checkpoint(.reserved)
+        var files: [String] = []
+        for (format, text) in rendered {
+            let file = base + "." + format.fileExtension
+            try AtomicFile.write(text, to: file)
+            files.append(file)
+            try checkpoint(.reportWritten(files.count))
+        }
+        entry.movedTo = try journal.recordReported(
+            contentHash: entry.contentHash, fileName: name, files: files, modelHash: report.provenance.modelHash,
+            topicsHash: report.provenance.topicsHash)
+        try checkpoint(.reported)
+        entry.reportFiles = files
+        entry.modelHash = report.provenance.modelHash
+        entry.topicsHash = report.provenance.topicsHash
+        clock.lap(.write)
+        return try finish(name, entry: entry, resumedFrom: resumedFrom, clock: clock)
+    }
+
+    /// Step 9: move the digest file to its place in `processed/` and record `done`.
+    private func finish(
+        _ name: String, entry: JournalEntry, resumedFrom: JournalState?, clock: StageClock
+    ) throws -> ProcessingOutcome {
+        var clock = clock
+        var entry = entry
+        if entry.movedTo == nil {
             entry.movedTo = try journal.recordReported(
-                contentHash: contentHash, fileName: name, files: entry.reportFiles, modelHash: entry.modelHash,
+                contentHash: entry.contentHash, fileName: name, files: entry.reportFiles, modelHash: entry.modelHash,
                 topicsHash: entry.topicsHash)
         }
-
-        // 8–9. Move and finish.
         guard let target = entry.movedTo else { throw DaemonError("no place in processed/ for \(name)") }
-        try moveDigest(path, to: target)
+        try moveDigest(layout.dropPath(name), to: target)
         try checkpoint(.moved)
-        try journal.markDone(contentHash: contentHash)
-        try? store.journalClearRetry(fileName: name)
+        try journal.markDone(contentHash: entry.contentHash)
+        try? journal.store.clearRetry(fileName: name)
         clock.lap(.move)
         let reported = ReportedDigest(
             fileName: name, paperCount: entry.paperCount, newCount: entry.newCount, reportFiles: entry.reportFiles,
@@ -186,28 +257,6 @@ public final class DigestProcessor: Sendable {
             timings: clock.laps)
         log(reported)
         return .reported(reported)
-    }
-
-    /// The report of a stored digest against the current model (the model gate held only while computing).
-    private func computeReport(digestID: Int64) throws -> DigestReport {
-        let engine = keeper.engine
-        return try keeper.withCurrentSpace { space in
-            var scores: [ArxivID: Double]?
-            var settings: [ReportProvenance.Setting] = [.init(name: "daemon", value: "paperradar watch")]
-            if let profile = configuration.profile {
-                // A profile that cannot score (no liked paper in the store yet, …) must not hold the digest back.
-                do {
-                    let ids = try store.papers(inDigest: digestID).map(\.id)
-                    scores = try profile.scores(engine, space, ids)
-                    settings.append(.init(name: "profile", value: profile.file))
-                } catch {
-                    logger.warning("the profile \(profile.file) cannot order this report (ordered by topic): \(error)")
-                }
-            }
-            return try engine.digestReport(
-                digestID: digestID, space: space, top: configuration.relatedCount, profileScores: scores,
-                settings: settings)
-        }
     }
 
     /// Moves the digest file; a file that already left the drop folder after it was read is not an error (its
@@ -227,8 +276,8 @@ public final class DigestProcessor: Sendable {
         try checkpoint(.duplicateRecorded)
         try moveDigest(layout.dropPath(name), to: record.movedTo)
         try checkpoint(.moved)
-        try store.journalMarkDuplicateMoved(id: record.id)
-        try? store.journalClearRetry(fileName: name)
+        try journal.store.markDuplicateMoved(id: record.id)
+        try? journal.store.clearRetry(fileName: name)
         clock.lap(.move)
         logger.info(
             "duplicate: \(name) has the same bytes as \(original.fileName), already reported; moved to processed/",
@@ -251,8 +300,8 @@ public final class DigestProcessor: Sendable {
         try checkpoint(.errorFileWritten)
         try moveDigest(layout.dropPath(name), to: record.movedTo)
         try checkpoint(.moved)
-        try store.journalMarkFailureMoved(id: record.id)
-        try? store.journalClearRetry(fileName: name)
+        try journal.store.markFailureMoved(id: record.id)
+        try? journal.store.clearRetry(fileName: name)
         logger.error(
             "failed: \(name): \(problem); moved to failed/ with \(URL(fileURLWithPath: record.errorFile).lastPathComponent)",
             metadata: ["file": "\(name)", "moved_to": "\(record.movedTo)"])

@@ -15,11 +15,12 @@ public enum DropFolderDaemon {
         configuration: DaemonConfiguration, store: PaperStore, logger: Logger
     ) async throws -> DropFolderService.Summary {
         let keeper = ModelKeeper(
-            engine: Engine(store: store), policy: configuration.refit, fitOptions: configuration.fitOptions,
-            logger: logger)
+            repository: ModelRepository(store: store), policy: configuration.refit,
+            fitOptions: configuration.fitOptions, logger: logger)
         let processor = DigestProcessor(
-            configuration: configuration, journal: DigestJournal(store: store, layout: configuration.layout),
-            keeper: keeper, logger: logger)
+            configuration: configuration,
+            journal: DigestJournal(store: JournalStore(store: store), layout: configuration.layout),
+            intake: DigestIntake(store: store, maxBytes: configuration.maxBytes), keeper: keeper, logger: logger)
         let service = DropFolderService(configuration: configuration, processor: processor, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -1,56 +1,48 @@
-import Dispatch
 import Foundation
 import Logging
 import PaperRadarCore
 import Pipeline
+import Reports
 import Store
-import Synchronization
 
-/// Keeps the model the daemon's reports use: a cached ``VectorSpace`` extended after every ingest, the first fit
-/// when the store has none, and background refits.
+/// Keeps the model the daemon's reports use: the vector space, extended with every digest, the first fit when the
+/// store has none, and the swap to a refitted model.
+///
+/// An actor whose methods run on a thread of its own (they block on SQLite and BLAS): digests and the refit's swap
+/// are serialised here, so a report never sees half a model, and the cooperative thread pool stays free.
 ///
 /// Contract:
-/// - ``withCurrentSpace(_:)`` hands out a space that holds every stored paper under one consistent set of models
-///   (TF-IDF, LSA and the topics fitted on them). The whole corpus is loaded once (start-up, after a refit, or
-///   when another process refitted the store); each call after that only folds in the papers stored since.
-/// - A refit (``refitIfDue(now:wait:)``) computes the new models while digests keep flowing with the old ones.
-///   Only its last phase — saving the models, fitting topics, loading the new space — holds the model gate, so
-///   a report is computed entirely before or entirely after the swap and names the model it used.
-/// - Heavy work is synchronous: call from the daemon's processing queue or the refit queue, never from the
-///   cooperative thread pool.
-public final class ModelKeeper: Sendable {
-    private struct State {
-        var space: VectorSpace?
-        var refitRunning = false
-        var lastRefitFailure: Date?
-    }
-
-    public let engine: Engine
+/// - ``report(for:relatedCount:profile:settings:)`` computes a digest's report against a space holding every stored
+///   paper under one consistent set of models (loaded once, extended in place with each digest);
+/// - a refit is computed elsewhere (``ModelFitter/prepare(progress:isCancelled:)`` reads the store and writes
+///   nothing) and installed here (``install(_:)``): the new models are stored, papers stored while the refit ran are
+///   folded in, and the space is swapped, while reports wait only for that.
+public actor ModelKeeper {
+    public let repository: ModelRepository
     public let policy: RefitPolicy
-    private let fitOptions: FitOptions
+    public let fitOptions: FitOptions
     private let logger: Logger
-    private let state = Mutex(State())
-    /// Held while a report is computed and while a refit swaps models.
-    private let gate = DispatchSemaphore(value: 1)
-    private let refits = DispatchGroup()
-    private let refitQueue = DispatchQueue(label: "paperradar.refit", qos: .utility)
+    private let thread = DedicatedThread(label: "paperradar.models")
+    private var space: VectorSpace?
+    /// When the current models were fitted, and on how many papers.
+    private var fitted: (at: Date, paperCount: Int)?
 
-    public init(engine: Engine, policy: RefitPolicy, fitOptions: FitOptions = FitOptions(), logger: Logger) {
-        self.engine = engine
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
+
+    public init(repository: ModelRepository, policy: RefitPolicy, fitOptions: FitOptions = FitOptions(), logger: Logger) {
+        self.repository = repository
         self.policy = policy
         self.fitOptions = fitOptions
         self.logger = logger
     }
 
-    /// The current TF-IDF and LSA models of the store, when both exist.
-    public func currentModels() throws -> (tfidf: StoredModelInfo, lsa: StoredModelInfo)? {
-        let infos = try engine.store.currentModelInfos()
-        guard let tfidf = infos[Engine.ModelKind.tfidf], let lsa = infos[Engine.ModelKind.lsa] else { return nil }
-        return (tfidf, lsa)
-    }
+    private var store: PaperStore { repository.store }
 
     /// Whether the store has a fitted model.
-    public var hasModel: Bool { ((try? currentModels()) ?? nil) != nil }
+    public func hasModel() throws -> Bool {
+        if space != nil { return true }
+        return try currentModels() != nil
+    }
 
     /// Loads the whole corpus's space when the store has a model (at start-up, so the first digest does not pay
     /// for it).
@@ -58,137 +50,99 @@ public final class ModelKeeper: Sendable {
     /// - Returns: the number of papers in the space, or nil when there is no model yet.
     @discardableResult
     public func load() throws -> Int? {
-        gate.wait()
-        defer { gate.signal() }
-        guard try currentModels() != nil else { return nil }
-        let space = try engine.vectorSpace()
-        state.withLock { $0.space = space }
+        guard let models = try currentModels() else { return nil }
+        space = nil
+        space = try repository.openSpace()
+        fitted = (Timestamp.date(from: models.tfidf.createdAt) ?? Date(), models.tfidf.paperCount)
         MemoryRelease.returnFreedMemory()
-        return space.ids.count
+        return space?.count
     }
 
-    /// Runs `body` with a space holding every stored paper under one consistent set of models.
+    /// The report of an ingested digest: the space is brought up to date (loaded, or the first model fitted, when
+    /// needed; the digest's papers folded in), then the report is built on it.
     ///
-    /// Fits the first model when the store has none, and reloads the space when the store's models are not the
-    /// cached space's (another process refitted).
-    ///
-    /// - Throws: ``PipelineError`` (no papers to fit on, unreadable models) and whatever `body` throws.
-    public func withCurrentSpace<T>(_ body: (VectorSpace) throws -> T) throws -> T {
-        gate.wait()
-        defer { gate.signal() }
-        var space: VectorSpace
-        if let models = try currentModels() {
-            if let cached = state.withLock({ $0.space }), cached.tfidf.contentHash == models.tfidf.contentHash,
-                cached.lsa.contentHash == models.lsa.contentHash
-            {
-                space = cached
-            } else {
-                logger.info(
-                    "loading the model's vectors",
-                    metadata: ["model": "\(models.tfidf.contentHash)+\(models.lsa.contentHash)"])
-                state.withLock { $0.space = nil }
-                space = try engine.vectorSpace()
+    /// - Throws: ``PipelineError`` (no papers to fit on, unreadable models) and store errors.
+    public func report(
+        for digest: IngestedDigest, relatedCount: Int, profile: ReportProfile?, settings: [ReportProvenance.Setting]
+    ) throws -> DigestReport {
+        try bringUpToDate()
+        try repository.extend(&space!, with: digest)
+        let current = space!
+        var scores: [ArxivID: Double]?
+        var settings = settings
+        if let profile {
+            // A profile that cannot score (no liked paper in the store yet, …) must not hold the digest back.
+            do {
+                scores = try ReadingLists(space: current, store: store)
+                    .profileScores(profile: profile.profile, ids: digest.papers.map(\.id))
+                settings.append(.init(name: "profile", value: profile.name))
+            } catch {
+                logger.warning("the profile \(profile.name) cannot order this report (ordered by topic): \(error)")
             }
-        } else {
-            space = try fitFirstModel()
         }
-        state.withLock { $0.space = nil }  // one copy in memory while it is extended
-        space = try engine.extending(space)
-        state.withLock { $0.space = space }
-        return try body(space)
+        return try ReportBuilder(space: current, store: store).digestReport(
+            digest, top: relatedCount, profileScores: scores, settings: settings)
     }
 
-    /// Fits the first model (the caller holds the gate).
-    private func fitFirstModel() throws -> VectorSpace {
-        let papers = try engine.store.paperCount()
+    /// Loads the space when the store's models are not the cached space's (another process refitted), or fits the
+    /// first model when there is none.
+    private func bringUpToDate() throws {
+        guard let models = try currentModels() else {
+            try fitFirstModel()
+            return
+        }
+        if let space, space.tfidf.contentHash == models.tfidf.contentHash,
+            space.lsa.contentHash == models.lsa.contentHash
+        {
+            return
+        }
+        logger.info(
+            "loading the model's vectors", metadata: ["model": "\(models.tfidf.contentHash)+\(models.lsa.contentHash)"])
+        try load()
+    }
+
+    private func fitFirstModel() throws {
+        let papers = try store.paperCount()
         logger.notice("no model yet: fitting TF-IDF, LSA and topics", metadata: ["papers": "\(papers)"])
-        let started = Date()
-        let report = try engine.fit(options: fitOptions)
+        let watch = Stopwatch()
+        let result = try ModelFitter(repository: repository, options: fitOptions).fit()
+        space = result.space
+        fitted = (Date(), result.report.paperCount)
         logger.notice(
             "model fitted",
             metadata: [
-                "model": "\(report.tfidf.contentHash)+\(report.lsa.contentHash)", "papers": "\(report.paperCount)",
-                "topics": "\(report.topics?.topics.count ?? 0)",
-                "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
+                "model": "\(result.space.modelHash)", "papers": "\(result.report.paperCount)",
+                "topics": "\(result.report.topics?.topics.count ?? 0)",
+                "seconds": "\(String(format: "%.2f", watch.seconds))",
             ])
-        return try engine.vectorSpace()
     }
 
-    /// Starts a refit when the policy says one is due and none is running.
+    /// Why a refit is due now, if it is (the policy applied to the current model and the space's size).
+    public func refitReason(now: Date = Date()) -> RefitPolicy.Reason? {
+        guard let space, let fitted else { return nil }
+        return policy.reason(modelPaperCount: fitted.paperCount, fittedAt: fitted.at, paperCount: space.count, now: now)
+    }
+
+    /// Installs a refit computed elsewhere: stores its models, folds in the papers stored while it ran, and makes
+    /// its space the current one. Reports wait for this (the store write and the catch-up), not for the fit.
     ///
-    /// - Parameters:
-    ///   - wait: refit on the calling thread and return when done (for `--once`), instead of in the background.
-    /// - Returns: why a refit was started, or nil.
+    /// - Returns: how long reports waited, in seconds.
     @discardableResult
-    public func refitIfDue(now: Date = Date(), wait: Bool = false) -> RefitPolicy.Reason? {
-        let started = state.withLock { state -> Bool in
-            if state.refitRunning { return false }
-            if let failure = state.lastRefitFailure, now.timeIntervalSince(failure) < 3600 { return false }
-            state.refitRunning = true
-            return true
-        }
-        guard started else { return nil }
-        var reason: RefitPolicy.Reason?
-        do {
-            if let models = try currentModels() {
-                reason = policy.reason(
-                    modelPaperCount: models.tfidf.paperCount, fittedAt: Timestamp.date(from: models.tfidf.createdAt) ?? now,
-                    paperCount: try engine.store.paperCount(), now: now)
-            }
-        } catch {
-            logger.warning("cannot check whether a refit is due: \(error)")
-        }
-        guard let reason else {
-            state.withLock { $0.refitRunning = false }
-            return nil
-        }
-        refits.enter()
-        let work: @Sendable () -> Void = { [self] in
-            refit(reason)
-            state.withLock { $0.refitRunning = false }
-            refits.leave()
-        }
-        if wait { work() } else { refitQueue.async(execute: work) }
-        return reason
+    public func install(_ prepared: ModelFitter.PreparedFit) throws -> Double {
+        let watch = Stopwatch()
+        var result = try ModelFitter(repository: repository, options: fitOptions).save(prepared)
+        space = nil  // the old space is not needed any more: one space in memory while catching up
+        try repository.catchUp(&result.space)
+        space = result.space
+        fitted = (Date(), result.report.paperCount)
+        MemoryRelease.returnFreedMemory()
+        return watch.seconds
     }
 
-    /// Blocks until a running refit is done.
-    public func waitForRefit() {
-        refits.wait()
-    }
-
-    /// Whether a background refit is running.
-    public var isRefitting: Bool { state.withLock { $0.refitRunning } }
-
-    private func refit(_ reason: RefitPolicy.Reason) {
-        logger.notice("refit started: \(reason)")
-        let started = Date()
-        var swapStarted: Date?
-        defer { if swapStarted != nil { gate.signal() } }
-        do {
-            let report = try engine.fit(options: fitOptions) { stage in
-                if stage == .saving, swapStarted == nil {
-                    // From here on the store's models change: reports wait until the new space is loaded.
-                    gate.wait()
-                    swapStarted = Date()
-                }
-            }
-            state.withLock { $0.space = nil }
-            let space = try engine.vectorSpace()
-            state.withLock { $0.space = space }
-            MemoryRelease.returnFreedMemory()
-            logger.notice(
-                "refit done",
-                metadata: [
-                    "model": "\(report.tfidf.contentHash)+\(report.lsa.contentHash)",
-                    "papers": "\(report.paperCount)", "topics": "\(report.topics?.topics.count ?? 0)",
-                    "seconds": "\(String(format: "%.1f", Date().timeIntervalSince(started)))",
-                    "reports_paused_seconds":
-                        "\(String(format: "%.1f", swapStarted.map { Date().timeIntervalSince($0) } ?? 0))",
-                ])
-        } catch {
-            state.withLock { $0.lastRefitFailure = Date() }
-            logger.error("refit failed (the current model stays; next attempt in an hour): \(error)")
-        }
+    /// The current TF-IDF and LSA models of the store, when both exist.
+    private func currentModels() throws -> (tfidf: StoredModelInfo, lsa: StoredModelInfo)? {
+        let infos = try store.currentModelInfos()
+        guard let tfidf = infos[ModelRepository.Kind.tfidf], let lsa = infos[ModelRepository.Kind.lsa] else { return nil }
+        return (tfidf, lsa)
     }
 }

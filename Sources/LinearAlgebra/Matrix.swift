@@ -2,7 +2,7 @@
 ///
 /// Element `(i, j)` is `storage[i * columns + j]`.
 public struct Matrix: Sendable, Hashable {
-    public let rows: Int
+    public internal(set) var rows: Int
     public let columns: Int
     public var storage: [Float]
 

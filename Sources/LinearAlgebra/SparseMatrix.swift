@@ -3,7 +3,7 @@
 /// Row `i` holds the entries `values[rowOffsets[i] ..< rowOffsets[i + 1]]` at columns
 /// `columnIndices[rowOffsets[i] ..< rowOffsets[i + 1]]`; column indices within a row are strictly increasing.
 public struct SparseMatrix: Sendable, Hashable {
-    public let rows: Int
+    public internal(set) var rows: Int
     public let columns: Int
     /// `rows + 1` offsets into `columnIndices` and `values`; `rowOffsets[0] == 0`, `rowOffsets[rows] == nnz`.
     public var rowOffsets: [Int]

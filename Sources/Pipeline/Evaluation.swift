@@ -4,6 +4,7 @@ import LinearAlgebra
 import PaperRadarCore
 import Recommendation
 import TextFeatures
+import Topics
 
 /// The quality protocol on a labelled corpus: clusters and neighbours against arXiv categories the model never sees.
 ///

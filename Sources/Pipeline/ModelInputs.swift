@@ -1,5 +1,6 @@
 import BundledModels
 import TextFeatures
+import Topics
 
 /// The shipped model files a fit starts from: stop words and the default IDF prior (from `models/`).
 public struct ModelInputs: Sendable {
@@ -32,6 +33,24 @@ public struct ModelInputs: Sendable {
         }
         return ModelInputs(stopWords: StopWords(parsing: stopWordText), prior: prior)
     }
+
+    /// The named topics shipped in models/topics.toml, parsed once per process.
+    ///
+    /// - Throws: ``PipelineError`` when the shipped file is missing or malformed (a broken build).
+    public static func bundledCatalog() throws -> NamedTopicCatalog {
+        try catalog.get()
+    }
+
+    private static let catalog: Result<NamedTopicCatalog, PipelineError> = {
+        guard let text = BundledModels.text(named: "topics.toml") else {
+            return .failure(PipelineError("models/topics.toml was not embedded in this build"))
+        }
+        do {
+            return .success(try NamedTopicCatalog(parsing: text))
+        } catch {
+            return .failure(PipelineError("models/topics.toml: \(error)"))
+        }
+    }()
 }
 
 /// A pipeline problem a user can act on.

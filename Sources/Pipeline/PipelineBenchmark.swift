@@ -4,6 +4,7 @@ import LinearAlgebra
 import PaperRadarCore
 import Recommendation
 import TextFeatures
+import Topics
 
 /// The whole pipeline timed stage by stage on a corpus: TF-IDF, LSA, k-means, all-pairs related papers.
 public struct PipelineBenchmarkReport: Sendable {

@@ -38,10 +38,34 @@ public struct DigestRecord: Sendable, Hashable, Codable {
     public var ingestedAt: String
 }
 
+/// A digest as it landed: its record, and its papers as the store now holds them, in the digest's order, each with
+/// the digest's tags and what the digest did to it.
+///
+/// Ingesting returns it, and it flows through fold-in, related papers, topics and report building, so that no
+/// step reads the same rows back.
+public struct IngestedDigest: Sendable {
+    public var record: DigestRecord
+    /// The papers as stored after the merge, in the digest's order, with the tags the digest gave them.
+    public var papers: [Paper]
+    /// What the digest did to each paper (`papers[i]` ↔ `changes[i]`).
+    public var changes: [PaperChange]
+    /// The text sequence numbers (``TextSequence``) this digest drew, when it drew any: the texts of its new and
+    /// changed papers.
+    public var textSequences: ClosedRange<Int64>?
+
+    public init(record: DigestRecord, papers: [Paper], changes: [PaperChange], textSequences: ClosedRange<Int64>?) {
+        precondition(papers.count == changes.count, "one change per paper")
+        self.record = record
+        self.papers = papers
+        self.changes = changes
+        self.textSequences = textSequences
+    }
+}
+
 /// What ingesting one digest did.
-public enum IngestOutcome: Sendable, Hashable {
-    /// The digest landed: its record holds the counts.
-    case ingested(DigestRecord)
+public enum IngestOutcome: Sendable {
+    /// The digest landed.
+    case ingested(IngestedDigest)
     /// The same bytes were ingested before (under any name): nothing changed.
     case duplicate(of: DigestRecord)
 }
@@ -58,12 +82,18 @@ extension PaperStore {
                 return .duplicate(of: existing)
             }
             let now = Timestamp.now
+            var sequence = try TextSequence(in: db)
+            let firstSequence = sequence.last + 1
             var counts: [PaperChange: Int] = [:]
-            var changes: [(Paper, PaperChange)] = []
+            var papers: [Paper] = []
+            var changes: [PaperChange] = []
+            papers.reserveCapacity(digest.papers.count)
             for paper in digest.papers {
-                let change = try Self.upsert(paper, source: "digest", now: now, in: db)
+                var (stored, change) = try Self.upsert(paper, source: "digest", now: now, sequence: &sequence, in: db)
                 counts[change, default: 0] += 1
-                changes.append((paper, change))
+                stored.tags = paper.tags
+                papers.append(stored)
+                changes.append(change)
             }
             let warnings = digest.warnings.map(\.description)
             try db.execute(
@@ -77,18 +107,20 @@ extension PaperStore {
                     digest.papers.count, counts[.new] ?? 0, counts[.updated] ?? 0, counts[.unchanged] ?? 0,
                     JSONColumn.encode(warnings), now,
                 ])
-            let digestID = db.lastInsertedRowID
-            for (position, (paper, change)) in changes.enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO digest_paper (digest_id, paper_id, position, tags, change) VALUES (?, ?, ?, ?, ?)
-                        """,
-                    arguments: [digestID, paper.id.rawValue, position, JSONColumn.encode(paper.tags), change.rawValue])
+            let record = DigestRecord(
+                id: db.lastInsertedRowID, contentHash: source.contentHash, path: source.path,
+                format: digest.format, date: digest.date, byteCount: source.byteCount,
+                paperCount: digest.papers.count, newCount: counts[.new] ?? 0, updatedCount: counts[.updated] ?? 0,
+                unchangedCount: counts[.unchanged] ?? 0, warnings: warnings, ingestedAt: now)
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO digest_paper (digest_id, paper_id, position, tags, change) VALUES (?, ?, ?, ?, ?)")
+            for (position, paper) in papers.enumerated() {
+                try insert.execute(arguments: [
+                    record.id, paper.id.rawValue, position, JSONColumn.encode(paper.tags), changes[position].rawValue,
+                ])
             }
-            guard let record = try Self.fetchDigest(id: digestID, in: db) else {
-                throw StoreError("the digest row vanished inside its own transaction")
-            }
-            return .ingested(record)
+            let drawn = sequence.last >= firstSequence ? firstSequence...sequence.last : nil
+            return .ingested(IngestedDigest(record: record, papers: papers, changes: changes, textSequences: drawn))
         }
     }
 
@@ -132,33 +164,14 @@ extension PaperStore {
         }
     }
 
-    /// The papers a digest mentioned, in its order, each with the tags it had there.
-    public func papers(inDigest id: Int64) throws -> [Paper] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Self.paperColumns.split(separator: ",").map { "p." + $0.trimmingWhitespace() }
-                        .joined(separator: ", ")), d.tags
-                    FROM digest_paper d JOIN paper p ON p.id = d.paper_id
-                    WHERE d.digest_id = ? ORDER BY d.position
-                    """, arguments: [id])
-            return rows.compactMap { row in
-                guard var paper = Self.paper(from: row) else { return nil }
-                paper.tags = JSONColumn.decode(row[9])
-                return paper
-            }
-        }
-    }
-
-    /// The papers a digest mentioned, in its order, each with what the digest did to it (`new` when the store
-    /// first saw the paper in this digest).
+    /// A stored digest with its papers as the store holds them now, in the digest's order, each with the tags it
+    /// had there and what the digest did to it (`new` when the store first saw the paper in this digest).
     ///
     /// Digests stored before the change was recorded resolve it by time: a paper first seen when the digest was
     /// ingested was new.
-    public func papersWithChange(inDigest id: Int64) throws -> [(paper: Paper, change: PaperChange)] {
+    public func ingestedDigest(id: Int64) throws -> IngestedDigest? {
         try writer.read { db in
-            guard let digest = try Self.fetchDigest(id: id, in: db) else { return [] }
+            guard let record = try Self.fetchDigest(id: id, in: db) else { return nil }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -167,13 +180,17 @@ extension PaperStore {
                     FROM digest_paper d JOIN paper p ON p.id = d.paper_id
                     WHERE d.digest_id = ? ORDER BY d.position
                     """, arguments: [id])
-            return rows.compactMap { row in
-                guard var paper = Self.paper(from: row) else { return nil }
+            var papers: [Paper] = []
+            var changes: [PaperChange] = []
+            for row in rows {
+                guard var paper = Self.paper(from: row) else { continue }
                 paper.tags = JSONColumn.decode(row[9])
                 let recorded = (row[10] as String?).flatMap(PaperChange.init(rawValue:))
                 let firstSeen: String = row[11]
-                return (paper, recorded ?? (firstSeen == digest.ingestedAt ? .new : .unchanged))
+                papers.append(paper)
+                changes.append(recorded ?? (firstSeen == record.ingestedAt ? .new : .unchanged))
             }
+            return IngestedDigest(record: record, papers: papers, changes: changes, textSequences: nil)
         }
     }
 }

@@ -33,6 +33,7 @@ extension PaperStore {
         var summary = ImportSummary(path: url.path)
         try writer.write { db in
             let now = Timestamp.now
+            var sequence = try TextSequence(in: db)
             var lastReport = 0
             try reader.forEachLine { number, line, bytesRead in
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
@@ -44,7 +45,7 @@ extension PaperStore {
                     summary.skipped.append(ParseWarning(line: number, "\(error)"))
                     return
                 }
-                switch try Self.upsert(paper, source: "import", now: now, in: db) {
+                switch try Self.upsert(paper, source: "import", now: now, sequence: &sequence, in: db).change {
                 case .new: summary.newCount += 1
                 case .updated: summary.updatedCount += 1
                 case .unchanged: summary.unchangedCount += 1

@@ -40,23 +40,26 @@ extension PaperStore {
         }
     }
 
-    /// The vectors stored under a model for these papers, ordered by paper id (papers without one are absent).
-    public func vectors(modelHash: String, ids: [ArxivID]) throws -> [(id: ArxivID, data: [UInt8])] {
-        guard !ids.isEmpty else { return [] }
-        return try writer.read { db in
-            var result: [(id: ArxivID, data: [UInt8])] = []
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = ids[start..<min(start + 500, ids.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: "SELECT paper_id, data FROM paper_vector WHERE model_hash = ? AND paper_id IN (\(marks))",
-                    arguments: StatementArguments([modelHash] + chunk.map(\.rawValue)))
-                for row in rows {
-                    if let id = ArxivID(row[0] as String) { result.append((id, [UInt8](row[1] as Data))) }
-                }
+    /// The highest text sequence number drawn (``TextSequence``; 0 for an empty store).
+    public func lastTextSequence() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(text_seq), 0) FROM paper") ?? 0 }
+    }
+
+    /// The papers whose text sequence number is above `sequence` (new or changed since), by id, with their
+    /// numbers; those in `excluded` are left out.
+    public func texts(
+        after sequence: Int64, excluding excluded: ClosedRange<Int64>? = nil
+    ) throws -> [(id: ArxivID, sequence: Int64)] {
+        try writer.read { db in
+            var result: [(id: ArxivID, sequence: Int64)] = []
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT id, text_seq FROM paper WHERE text_seq > ? ORDER BY text_seq", arguments: [sequence])
+            while let row = try cursor.next() {
+                let number: Int64 = row[1]
+                if let excluded, excluded.contains(number) { continue }
+                if let id = ArxivID(row[0] as String) { result.append((id, number)) }
             }
-            return result.sorted { $0.id < $1.id }
+            return result
         }
     }
 

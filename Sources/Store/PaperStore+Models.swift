@@ -32,38 +32,19 @@ public struct StoredModel: Sendable, Hashable {
 }
 
 extension PaperStore {
-    /// Saves a model with the vectors computed with it and makes it the current one of its kind, in one
-    /// transaction. Vectors of the model's earlier versions of the same kind are deleted.
-    ///
-    /// - Parameter vectors: `(paper id, encoded vector)` pairs; every id must be a stored paper.
-    public func saveModel(_ model: StoredModel, vectors: [(ArxivID, [UInt8])]) throws {
-        try saveModels([(model, vectors)])
-    }
-
-    /// Saves several models with their vectors in one transaction (e.g. a TF-IDF model and the LSA basis over it),
-    /// each becoming the current model of its kind.
-    public func saveModels(_ entries: [(model: StoredModel, vectors: [(ArxivID, [UInt8])])]) throws {
-        try saveModels(entries.map { entry in
-            ModelVectors(model: entry.model, count: entry.vectors.count) { entry.vectors[$0] }
-        })
-    }
-
-    /// Saves several models in one transaction, encoding each vector only as it is written (no copy of them all).
-    public func saveModels(_ entries: [ModelVectors]) throws {
+    /// Saves models with their vector blocks in one transaction, each becoming the current model of its kind;
+    /// earlier models of the same kinds are deleted with their vectors.
+    public func saveModels(_ entries: [(model: StoredModel, blocks: [VectorBlock])]) throws {
         try writer.write { db in
             for entry in entries {
-                try Self.save(entry.model, vectorCount: entry.count, vector: entry.vector, in: db)
+                try Self.save(entry.model, in: db)
+                for block in entry.blocks { try block.insert(modelHash: entry.model.contentHash, in: db) }
             }
         }
     }
 
-    static func save(_ model: StoredModel, vectors: [(ArxivID, [UInt8])], in db: Database) throws {
-        try save(model, vectorCount: vectors.count, vector: { vectors[$0] }, in: db)
-    }
-
-    static func save(
-        _ model: StoredModel, vectorCount: Int, vector: (Int) -> (ArxivID, [UInt8]), in db: Database
-    ) throws {
+    /// Saves a model as the current one of its kind, deleting the earlier ones of that kind and their vectors.
+    static func save(_ model: StoredModel, in db: Database) throws {
         // Bind the (possibly 100+ MB) model bytes in place instead of copying them into a Data first.
         try model.data.withUnsafeBytes { raw in
             let blob =
@@ -81,34 +62,60 @@ extension PaperStore {
                 ])
         }
         try db.execute(
-            sql: """
-                DELETE FROM paper_vector WHERE model_hash IN
-                    (SELECT content_hash FROM model WHERE kind = ? AND content_hash <> ?)
-                """, arguments: [model.kind, model.contentHash])
-        try db.execute(
             sql: "INSERT OR REPLACE INTO current_model (kind, content_hash) VALUES (?, ?)",
             arguments: [model.kind, model.contentHash])
         try db.execute(
             sql: "DELETE FROM model WHERE kind = ? AND content_hash <> ?", arguments: [model.kind, model.contentHash])
-        let insert = try db.makeStatement(
-            sql: "INSERT OR REPLACE INTO paper_vector (model_hash, paper_id, data) VALUES (?, ?, ?)")
-        for i in 0..<vectorCount {
-            let (id, data) = vector(i)
-            try insert.execute(arguments: [model.contentHash, id.rawValue, Data(data)])
+    }
+
+    /// Appends vector blocks under existing models (papers folded in with frozen models), in one transaction.
+    ///
+    /// - Throws: ``StoreError`` when a model is no longer in the store (a refit replaced it).
+    public func appendVectorBlocks(_ blocks: [(modelHash: String, block: VectorBlock)]) throws {
+        try writer.write { db in
+            for (modelHash, block) in blocks {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM model WHERE content_hash = ?", arguments: [modelHash])
+                    == true
+                else { throw StoreError("model \(modelHash.prefix(12)) is not in the store") }
+                try block.insert(modelHash: modelHash, in: db)
+            }
         }
     }
 
-    /// Adds vectors for papers under an existing model (papers folded in with a frozen model).
-    public func addVectors(_ vectors: [(ArxivID, [UInt8])], modelHash: String) throws {
+    /// Replaces every vector block of each model with one block (compaction), in one transaction.
+    public func replaceVectorBlocks(_ blocks: [(modelHash: String, block: VectorBlock)]) throws {
         try writer.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM model WHERE content_hash = ?", arguments: [modelHash])
-                == true
-            else { throw StoreError("model \(modelHash.prefix(12)) is not in the store") }
-            let insert = try db.makeStatement(
-                sql: "INSERT OR REPLACE INTO paper_vector (model_hash, paper_id, data) VALUES (?, ?, ?)")
-            for (id, data) in vectors {
-                try insert.execute(arguments: [modelHash, id.rawValue, Data(data)])
+            for (modelHash, block) in blocks {
+                try db.execute(sql: "DELETE FROM vector_block WHERE model_hash = ?", arguments: [modelHash])
+                try block.insert(modelHash: modelHash, in: db)
             }
+        }
+    }
+
+    /// Every vector block stored under a model, oldest first (later rows for a paper replace earlier ones).
+    ///
+    /// - Throws: ``StoreError`` when a block is malformed.
+    public func vectorBlocks(modelHash: String) throws -> [VectorBlock] {
+        try writer.read { db in
+            var blocks: [VectorBlock] = []
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT \(VectorBlock.columns) FROM vector_block WHERE model_hash = ? ORDER BY id",
+                arguments: [modelHash])
+            while let row = try cursor.next() {
+                guard let block = try VectorBlock.decode(row) else {
+                    throw StoreError("a stored vector block of model \(modelHash.prefix(12)) is malformed: run `paperradar fit`")
+                }
+                blocks.append(block)
+            }
+            return blocks
+        }
+    }
+
+    /// How many vector blocks a model has.
+    public func vectorBlockCount(modelHash: String) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vector_block WHERE model_hash = ?", arguments: [modelHash])
+                ?? 0
         }
     }
 
@@ -125,36 +132,7 @@ extension PaperStore {
             else { return nil }
             return StoredModel(
                 kind: row[0], contentHash: row[1], parentHash: row[2], createdAt: row[3], paperCount: row[4],
-                summary: row[5], data: [UInt8](row[6] as Data))
-        }
-    }
-
-    /// Every vector stored under a model, ordered by paper id.
-    public func vectors(modelHash: String) throws -> [(id: ArxivID, data: [UInt8])] {
-        try writer.read { db in
-            var result: [(id: ArxivID, data: [UInt8])] = []
-            let cursor = try Row.fetchCursor(
-                db, sql: "SELECT paper_id, data FROM paper_vector WHERE model_hash = ? ORDER BY paper_id",
-                arguments: [modelHash])
-            while let row = try cursor.next() {
-                guard let id = ArxivID(row[0] as String) else { continue }
-                result.append((id, [UInt8](row[1] as Data)))
-            }
-            return result
-        }
-    }
-
-    /// The papers that have no vector under a model yet (new since it was fitted), ordered by id.
-    public func papersWithoutVectors(modelHash: String) throws -> [Paper] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Self.paperColumns) FROM paper p
-                    WHERE NOT EXISTS (SELECT 1 FROM paper_vector v WHERE v.model_hash = ? AND v.paper_id = p.id)
-                    ORDER BY id
-                    """, arguments: [modelHash]
-            ).compactMap(Self.paper(from:))
+                summary: row[5], data: try row.withUnsafeData(atIndex: 6) { VectorBlock.array(from: $0) })
         }
     }
 
@@ -175,19 +153,6 @@ extension PaperStore {
             }
             return result
         }
-    }
-}
-
-/// A model and its vectors, produced one at a time while they are written.
-public struct ModelVectors {
-    public var model: StoredModel
-    public var count: Int
-    public var vector: (Int) -> (ArxivID, [UInt8])
-
-    public init(model: StoredModel, count: Int, vector: @escaping (Int) -> (ArxivID, [UInt8])) {
-        self.model = model
-        self.count = count
-        self.vector = vector
     }
 }
 

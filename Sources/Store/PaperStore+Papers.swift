@@ -3,42 +3,55 @@ import GRDB
 import PaperRadarCore
 
 extension PaperStore {
-    /// Inserts or merges one paper inside a write transaction; returns what changed.
+    /// Inserts or merges one paper inside a write transaction; returns the paper as stored and what changed.
     ///
-    /// The row is read once, merged with ``Paper/merged(with:)``, and written only when it differs.
-    static func upsert(_ incoming: Paper, source: String, now: String, in db: Database) throws -> PaperChange {
+    /// The row is read once, merged with ``Paper/merged(with:)``, and written only when it differs. A new paper,
+    /// and a stored one whose title or abstract changes, takes the next text sequence number (see
+    /// ``TextSequence``): vectors computed before it are outdated.
+    static func upsert(
+        _ incoming: Paper, source: String, now: String, sequence: inout TextSequence, in db: Database
+    ) throws -> (paper: Paper, change: PaperChange) {
         let existing = try fetchPaper(id: incoming.id.rawValue, in: db)
+        let stored: Paper
         let change: PaperChange
         if let existing {
             let merged = existing.merged(with: incoming)
             if merged == existing {
+                stored = existing
                 change = .unchanged
             } else {
+                let textChanged = merged.title != existing.title || merged.abstract != existing.abstract
                 try db.execute(
                     sql: """
                         UPDATE paper SET version = ?, title = ?, authors = ?, abstract = ?, categories = ?,
-                            primary_category = ?, date = ?, code_url = ?, extras = ?, updated_at = ?
+                            primary_category = ?, date = ?, code_url = ?, extras = ?, updated_at = ?,
+                            text_seq = CASE WHEN ? THEN ? ELSE text_seq END
                         WHERE id = ?
                         """,
                     arguments: [
                         merged.version, merged.title, JSONColumn.encode(merged.authors), merged.abstract,
                         JSONColumn.encode(merged.categories), merged.primaryCategory, merged.date, merged.codeURL,
-                        encodeExtras(merged.extras), now, merged.id.rawValue,
+                        encodeExtras(merged.extras), now, textChanged, textChanged ? sequence.next() : 0,
+                        merged.id.rawValue,
                     ])
+                stored = merged
                 change = .updated
             }
         } else {
             try db.execute(
                 sql: """
                     INSERT INTO paper (id, version, title, authors, abstract, categories, primary_category, date,
-                        code_url, extras, source, first_seen_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        code_url, extras, source, first_seen_at, updated_at, text_seq)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     incoming.id.rawValue, incoming.version, incoming.title, JSONColumn.encode(incoming.authors),
                     incoming.abstract, JSONColumn.encode(incoming.categories), incoming.primaryCategory,
-                    incoming.date, incoming.codeURL, encodeExtras(incoming.extras), source, now, now,
+                    incoming.date, incoming.codeURL, encodeExtras(incoming.extras), source, now, now, sequence.next(),
                 ])
+            var fresh = incoming
+            fresh.tags = []
+            stored = fresh
             change = .new
         }
         if let version = incoming.version {
@@ -46,7 +59,7 @@ extension PaperStore {
                 sql: "INSERT OR IGNORE INTO paper_version (paper_id, version, first_seen_at) VALUES (?, ?, ?)",
                 arguments: [incoming.id.rawValue, version, now])
         }
-        return change
+        return (stored, change)
     }
 
     static func encodeExtras(_ extras: PaperExtras) -> String? {

@@ -49,7 +49,7 @@ extension PaperStore {
     /// the current one of its kind (earlier topics models and their assignments are removed, events are kept).
     public func saveTopics(_ model: StoredModel, assignments: [TopicAssignment], events: [TopicEventRecord]) throws {
         try writer.write { db in
-            try Self.save(model, vectors: [], in: db)
+            try Self.save(model, in: db)
             try db.execute(sql: "DELETE FROM paper_topic WHERE model_hash <> ?", arguments: [model.contentHash])
             let insert = try db.makeStatement(
                 sql: """

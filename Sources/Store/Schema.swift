@@ -185,6 +185,34 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v6-vector-blocks") { db in
+            // Texts are numbered (TextSequence.swift) and vectors are stored in blocks of rows (VectorBlock.swift)
+            // instead of one row per paper and model: a 94k-paper space loads in a few large reads.
+            try db.execute(
+                sql: """
+                    ALTER TABLE paper ADD COLUMN text_seq INTEGER NOT NULL DEFAULT 0;
+                    UPDATE paper SET text_seq = rowid;
+                    CREATE INDEX paper_text_seq ON paper(text_seq);
+
+                    -- A block of vectors under one model: row i belongs to the i-th id; a later block's row for the
+                    -- same paper replaces an earlier one. text_seq: every paper whose text_seq is at most this had
+                    -- its current text when the block was computed.
+                    CREATE TABLE vector_block (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        model_hash TEXT NOT NULL REFERENCES model(content_hash) ON DELETE CASCADE,
+                        text_seq INTEGER NOT NULL,
+                        row_count INTEGER NOT NULL,
+                        width INTEGER NOT NULL,
+                        ids BLOB NOT NULL,
+                        offsets BLOB,
+                        indices BLOB,
+                        vals BLOB NOT NULL
+                    );
+                    CREATE INDEX vector_block_model ON vector_block(model_hash, id);
+                    """)
+            try VectorBlock.migrateRowVectors(in: db)
+            try db.execute(sql: "DROP TABLE paper_vector")
+        }
         return migrator
     }
 }

@@ -31,6 +31,14 @@ public struct LSAModel: Sendable, Hashable {
         contentHash = hasher.hex
     }
 
+    /// A model whose hash is already known (read back from where it was stored under that hash).
+    private init(tfidfHash: String, basis: Matrix, singularValues: [Float], contentHash: String) {
+        self.tfidfHash = tfidfHash
+        self.basis = basis
+        self.singularValues = singularValues
+        self.contentHash = contentHash
+    }
+
     /// Fits a d-dimensional basis (d capped by the matrix shape) with a randomized truncated SVD.
     ///
     /// - Returns: the model, the unit-norm embeddings of the fitted rows, and the SVD's stage timings.
@@ -119,8 +127,10 @@ public struct LSAModel: Sendable, Hashable {
 
     /// Decodes ``encoded()``.
     ///
+    /// - Parameter contentHash: the hash the bytes were stored under, when the store vouches for them: hashing a
+    ///   100+ MB basis again costs more than reading it; `nil` computes it.
     /// - Throws: ``TextFeaturesError`` (`malformedModel`) for anything else.
-    public init(decoding bytes: [UInt8]) throws {
+    public init(decoding bytes: [UInt8], contentHash: String? = nil) throws {
         var reader = ByteReader(bytes)
         guard Array(try reader.readBytes(LSAModel.magic.count)) == LSAModel.magic else {
             throw TextFeaturesError(.malformedModel, "not a PaperRadar LSA model (bad magic)")
@@ -134,13 +144,20 @@ public struct LSAModel: Sendable, Hashable {
         var singularValues: [Float] = []
         for _ in 0..<d { singularValues.append(try reader.readFloat()) }
         let raw = try reader.readBytes(m * d * 4)
-        var storage = [Float](repeating: 0, count: m * d)
-        raw.withUnsafeBytes { source in
-            for i in 0..<(m * d) {
-                storage[i] = Float(
-                    bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+        let storage = [Float](unsafeUninitializedCapacity: m * d) { values, initialized in
+            raw.withUnsafeBytes { source in
+                for i in 0..<(m * d) {
+                    values[i] = Float(
+                        bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                }
             }
+            initialized = m * d
         }
-        self.init(tfidfHash: tfidfHash, basis: Matrix(rows: m, columns: d, storage: storage), singularValues: singularValues)
+        let basis = Matrix(rows: m, columns: d, storage: storage)
+        if let contentHash {
+            self.init(tfidfHash: tfidfHash, basis: basis, singularValues: singularValues, contentHash: contentHash)
+        } else {
+            self.init(tfidfHash: tfidfHash, basis: basis, singularValues: singularValues)
+        }
     }
 }

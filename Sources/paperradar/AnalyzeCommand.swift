@@ -24,19 +24,14 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
-        let engine = Engine(store: try storeOptions.openStore())
-        let model: TFIDFModel
-        do {
-            model = try engine.requireTFIDF()
-        } catch let error as PipelineError {
-            throw CLIError(error.message)
-        }
+        let repository = try storeOptions.openRepository()
+        let model = try CLIError.translating { try repository.requireTFIDF() }
         let analysis: Analysis
         if let text {
             analysis = model.analyze(text: text)
         } else if let id {
             guard let parsed = ArxivID.parse(id) else { throw ValidationError("\(id) is not an arXiv id") }
-            guard let paper = try engine.store.paper(id: parsed.id) else {
+            guard let paper = try repository.store.paper(id: parsed.id) else {
                 throw CLIError("paper \(parsed.id) is not in the store")
             }
             analysis = model.analyze(title: paper.title, abstract: paper.abstract)

@@ -41,21 +41,21 @@ struct Fit: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let engine = Engine(store: try storeOptions.openStore())
+        let repository = try storeOptions.openRepository()
         let started = Stopwatch()
         let report: FitReport
         do {
-            report = try engine.fit(options: options) { stage in
+            report = try ModelFitter(repository: repository, options: options).fit(progress: { stage in
                 if Terminal.stderrIsTerminal {
                     FileHandle.standardError.write(Data("\r\u{1B}[Kfitting: \(stage.rawValue)…".utf8))
                 }
-            }
+            }).report
         } catch let error as PipelineError {
             if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             throw CLIError(error.message)
         }
         if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        print(Engine.summary(of: report.tfidf))
+        print(ModelRepository.summary(of: report.tfidf))
         print("vectors:  \(report.paperCount) papers, \(report.nonzeroCount) non-zeros")
         print("LSA:      \(report.lsa.dimension) dimensions (\(report.lsa.contentHash))")
         if let topics = report.topics {

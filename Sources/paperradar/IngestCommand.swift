@@ -2,6 +2,7 @@ import ArgumentParser
 import FileIO
 import Foundation
 import PaperRadarCore
+import Pipeline
 import Store
 
 /// `paperradar ingest PATH…`: parse digests and store their papers, one transaction per digest.
@@ -27,13 +28,15 @@ struct Ingest: ParsableCommand {
         }
         var failures = 0
         var totals = (files: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0)
+        let intake = DigestIntake(store: store, maxBytes: limits.maxSize.value)
         for url in files {
             let path = url.path
             do {
-                let loaded = try DigestLoading.load(url, maxBytes: limits.maxSize.value)
-                DigestLoading.reportWarnings(loaded.parsed.warnings, path: path)
-                switch try store.ingest(loaded.parsed, from: loaded.source) {
-                case .ingested(let record):
+                let taken = try intake.take(path)
+                DigestWarnings.report(taken.parsed.warnings, path: path)
+                switch taken.outcome {
+                case .ingested(let ingested):
+                    let record = ingested.record
                     totals.files += 1
                     totals.new += record.newCount
                     totals.updated += record.updatedCount

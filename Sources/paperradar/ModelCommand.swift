@@ -17,19 +17,14 @@ struct Model: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let engine = Engine(store: try storeOptions.openStore())
-            let model: TFIDFModel
-            do {
-                model = try engine.requireTFIDF()
-            } catch let error as PipelineError {
-                throw CLIError(error.message)
-            }
+            let repository = try storeOptions.openRepository()
+            let model = try CLIError.translating { try repository.requireTFIDF() }
             do {
                 try AtomicFile.write(model.encoded(), to: file)
             } catch {
                 throw CLIError("\(error)")
             }
-            print("\(file): \(Engine.summary(of: model))")
+            print("\(file): \(ModelRepository.summary(of: model))")
         }
     }
 
@@ -44,10 +39,10 @@ struct Model: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ValidationError("\(file): no such file or not readable")
             }
-            let engine = Engine(store: try storeOptions.openStore())
+            let repository = try storeOptions.openRepository()
             do {
-                let model = try engine.importModel([UInt8](data))
-                print("imported \(Engine.summary(of: model))")
+                let model = try ModelFitter(repository: repository).fit(importing: [UInt8](data)).report.tfidf
+                print("imported \(ModelRepository.summary(of: model))")
             } catch let error as PipelineError {
                 throw CLIError("\(file): \(error.message)")
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PaperRadarCore
+import Pipeline
 
 /// `paperradar parse FILE… [--format json|jsonl|text]`: parse only, no store.
 struct Parse: ParsableCommand {
@@ -24,13 +25,12 @@ struct Parse: ParsableCommand {
         var records: [PaperJSON] = []
         var failures = 0
         for path in files {
-            let url = URL(fileURLWithPath: path)
             do {
-                let loaded = try DigestLoading.load(url, maxBytes: limits.maxSize.value)
-                DigestLoading.reportWarnings(loaded.parsed.warnings, path: path)
-                records += loaded.parsed.papers.map { PaperJSON($0, format: loaded.parsed.format, file: path) }
+                let (_, parsed) = try DigestReader(maxBytes: limits.maxSize.value).readAndParse(path)
+                DigestWarnings.report(parsed.warnings, path: path)
+                records += parsed.papers.map { PaperJSON($0, format: parsed.format, file: path) }
                 if format == .text {
-                    Terminal.error("\(path): \(loaded.parsed.format?.rawValue ?? "empty"), \(loaded.parsed.papers.count) papers")
+                    Terminal.error("\(path): \(parsed.format?.rawValue ?? "empty"), \(parsed.papers.count) papers")
                 }
             } catch {
                 failures += 1

@@ -31,14 +31,12 @@ struct ReadingList: ParsableCommand {
 
     func run() throws {
         let parsed = try ProfileLoading.load(profile)
-        let engine = Engine(store: try storeOptions.openStore())
-        do {
-            let report = try engine.readingList(
+        let (store, space) = try storeOptions.openSpace()
+        try CLIError.translating {
+            let report = try ReadingLists(space: space, store: store).readingList(
                 profile: parsed, profileFile: URL(fileURLWithPath: profile).lastPathComponent, since: since,
                 top: top ?? parsed.top ?? 50, now: output.now)
             try output.emit(report.rendered(as: output.format))
-        } catch let error as PipelineError {
-            throw CLIError(error.message)
         }
     }
 }
@@ -57,10 +55,4 @@ enum ProfileLoading {
         }
     }
 
-    /// The profile's score for each paper of a stored digest.
-    static func scores(file: String, engine: Engine, digestID: Int64, space: VectorSpace) throws -> [ArxivID: Double] {
-        let profile = try load(file)
-        let ids = try engine.store.papers(inDigest: digestID).map(\.id)
-        return try engine.profileScores(profile: profile, ids: ids, space: space)
-    }
 }

@@ -34,35 +34,35 @@ struct Related: ParsableCommand {
     }
 
     func run() throws {
-        let engine = Engine(store: try storeOptions.openStore())
-        do {
+        let (store, space) = try storeOptions.openSpace()
+        try CLIError.translating {
+            let queries = RelatedQueries(space: space, store: store)
             if all {
-                try runAll(engine)
+                try runAll(queries)
                 return
             }
-            let query: RelatedQuery
+            let results: [RelatedResult]
             if let id {
                 guard let parsed = ArxivID.parse(id) else { throw ValidationError("\(id) is not an arXiv id") }
-                query = .paper(parsed.id)
+                results = [try queries.related(to: parsed.id, top: top)]
             } else if let text {
-                query = .text(text)
+                results = [try queries.related(toText: text, top: top)]
             } else if let digest {
-                query = .digest(try Self.digestID(digest, store: engine.store))
+                let id = try Self.digestID(digest, store: store)
+                guard let stored = try store.ingestedDigest(id: id) else { throw CLIError("there is no digest #\(id)") }
+                results = try queries.related(to: stored.papers, top: top)
             } else {
                 return
             }
-            let results = try engine.related(query, top: top)
-            try print(json ? renderJSON(results, engine: engine) : renderText(results, engine: engine))
-        } catch let error as PipelineError {
-            throw CLIError(error.message)
+            try print(json ? renderJSON(results, store: store) : renderText(results, store: store))
         }
     }
 
-    private func runAll(_ engine: Engine) throws {
+    private func runAll(_ queries: RelatedQueries) throws {
         guard let out else { return }
-        let space = try engine.vectorSpace()
+        let space = queries.space
         let started = Stopwatch()
-        let result = engine.allRelated(space: space, top: top)
+        let result = queries.allPairs(top: top)
         var lines = ""
         lines.reserveCapacity(space.ids.count * (40 + top * 40))
         for (row, neighbors) in result.neighbors.enumerated() {
@@ -71,9 +71,7 @@ struct Related: ParsableCommand {
                 .joined(separator: ",")
             lines += "]}\n"
         }
-        do {
-            try AtomicWrite.write(lines, to: out)
-        }
+        try AtomicWrite.write(lines, to: out)
         let s = result.semanticStatistics
         Terminal.error(
             "\(space.ids.count) papers, top \(top): \(String(format: "%.2f", started.seconds)) s "
@@ -97,17 +95,17 @@ struct Related: ParsableCommand {
         return record.id
     }
 
-    private func renderText(_ results: [RelatedResult], engine: Engine) throws -> String {
+    private func renderText(_ results: [RelatedResult], store: PaperStore) throws -> String {
         var out: [String] = []
         for result in results {
             if let query = result.query {
-                let title = try engine.store.paper(id: query)?.title ?? ""
+                let title = try store.paper(id: query)?.title ?? ""
                 out.append("Related to \(query) — \(title)")
             } else {
                 out.append("Related to the text")
             }
             for (rank, item) in result.items.enumerated() {
-                let paper = try engine.store.paper(id: item.id)
+                let paper = try store.paper(id: item.id)
                 let date = paper?.date.map { " (\($0))" } ?? ""
                 out.append(String(format: "%3d. %.3f  ", rank + 1, item.score) + "\(item.id)  \(paper?.title ?? "")\(date)")
                 let why = item.sharedTerms.map { "\($0.term) \(Int(($0.share * 100).rounded()))%" }
@@ -118,7 +116,7 @@ struct Related: ParsableCommand {
         return out.joined(separator: "\n")
     }
 
-    private func renderJSON(_ results: [RelatedResult], engine: Engine) throws -> String {
+    private func renderJSON(_ results: [RelatedResult], store: PaperStore) throws -> String {
         struct Item: Encodable {
             var id: String
             var title: String
@@ -136,7 +134,7 @@ struct Related: ParsableCommand {
             Query(
                 query: result.query?.rawValue,
                 related: try result.items.map { item in
-                    let paper = try engine.store.paper(id: item.id)
+                    let paper = try store.paper(id: item.id)
                     return Item(
                         id: item.id.rawValue, title: paper?.title ?? "", date: paper?.date, link: item.id.absURL,
                         score: item.score, semanticScore: item.semanticScore, why: item.sharedTerms)

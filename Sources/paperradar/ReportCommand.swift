@@ -62,48 +62,44 @@ struct DigestReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = Engine(store: try storeOptions.openStore())
-        do {
-            let (digestID, warnings) = try resolveDigest(engine.store)
-            let space = try engine.vectorSpace()
-            let scores = try profile.map { try ProfileLoading.scores(file: $0, engine: engine, digestID: digestID, space: space) }
-            let report = try engine.digestReport(
-                digestID: digestID, space: space, top: top, profileScores: scores, warnings: warnings,
-                settings: profile.map { [.init(name: "profile", value: URL(fileURLWithPath: $0).lastPathComponent)] } ?? [],
-                now: output.now)
+        let repository = try storeOptions.openRepository()
+        try CLIError.translating {
+            let (digest, warnings) = try resolveDigest(repository.store)
+            var space = try repository.openSpace()
+            try repository.extend(&space, with: digest)
+            let scores = try profile.map {
+                try ReadingLists(space: space, store: repository.store)
+                    .profileScores(profile: try ProfileLoading.load($0), ids: digest.papers.map(\.id))
+            }
+            let report = try ReportBuilder(space: space, store: repository.store, now: output.now).digestReport(
+                digest, top: top, profileScores: scores, warnings: warnings,
+                settings: profile.map { [.init(name: "profile", value: URL(fileURLWithPath: $0).lastPathComponent)] } ?? [])
             try output.emit(report.rendered(as: output.format))
-        } catch let error as PipelineError {
-            throw CLIError(error.message)
         }
     }
 
-    /// The stored digest's id, ingesting a file that is not stored yet; the file's parse warnings, when read.
-    private func resolveDigest(_ store: PaperStore) throws -> (Int64, [String]?) {
+    /// The digest, ingesting a file that is not stored yet; the file's parse warnings, when read.
+    private func resolveDigest(_ store: PaperStore) throws -> (IngestedDigest, [String]?) {
         if let id = Int64(digest), !FileManager.default.fileExists(atPath: digest) {
-            guard try store.digest(id: id) != nil else {
+            guard let stored = try store.ingestedDigest(id: id) else {
                 throw CLIError("there is no digest #\(id) (and no file named \(digest))")
             }
-            return (id, nil)
+            return (stored, nil)
         }
-        let url = URL(fileURLWithPath: digest)
-        let loaded: LoadedDigest
-        do {
-            loaded = try DigestLoading.load(url, maxBytes: sizeLimit.maxSize.value)
-        } catch let error as FileError {
-            throw CLIError(error.description)
-        }
-        DigestLoading.reportWarnings(loaded.parsed.warnings, path: url.path)
-        let warnings = loaded.parsed.warnings.map(\.description)
-        do {
-            switch try store.ingest(loaded.parsed, from: loaded.source) {
-            case .ingested(let record):
-                Terminal.error("ingested \(url.lastPathComponent): \(record.paperCount) papers, \(record.newCount) new")
-                return (record.id, warnings)
-            case .duplicate(let record):
-                return (record.id, warnings)
+        let taken = try DigestIntake(store: store, maxBytes: sizeLimit.maxSize.value).take(digest)
+        DigestWarnings.report(taken.parsed.warnings, path: digest)
+        let warnings = taken.parsed.warnings.map(\.description)
+        switch taken.outcome {
+        case .ingested(let ingested):
+            Terminal.error(
+                "ingested \(URL(fileURLWithPath: digest).lastPathComponent): \(ingested.record.paperCount) papers, "
+                    + "\(ingested.record.newCount) new")
+            return (ingested, warnings)
+        case .duplicate(let record):
+            guard let stored = try store.ingestedDigest(id: record.id) else {
+                throw CLIError("digest #\(record.id) vanished from the store")
             }
-        } catch let error as StoreError {
-            throw CLIError(error.message)
+            return (stored, warnings)
         }
     }
 }
@@ -118,11 +114,9 @@ struct TopicReportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let engine = Engine(store: try storeOptions.openStore())
-        do {
-            try output.emit(try engine.topicReport(now: output.now).rendered(as: output.format))
-        } catch let error as PipelineError {
-            throw CLIError(error.message)
+        let (store, space) = try storeOptions.openSpace()
+        try CLIError.translating {
+            try output.emit(try ReportBuilder(space: space, store: store, now: output.now).topicReport().rendered(as: output.format))
         }
     }
 }

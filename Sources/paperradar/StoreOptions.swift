@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 import Store
 
 /// `--home`: where the store lives (default `$PAPERRADAR_HOME`, else `~/.local/share/paperradar`).
@@ -16,6 +17,17 @@ struct StoreOptions: ParsableArguments {
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
+    }
+
+    /// The store's models.
+    func openRepository() throws -> ModelRepository {
+        ModelRepository(store: try openStore())
+    }
+
+    /// The store and its vector space with every stored paper (papers stored since the last fit are folded in).
+    func openSpace() throws -> (store: PaperStore, space: VectorSpace) {
+        let repository = try openRepository()
+        return (repository.store, try CLIError.translating { try repository.openSpace() })
     }
 }
 

@@ -3,7 +3,10 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import FileIO
 import Foundation
+import Pipeline
+import Store
 
 /// Output helpers: results to stdout, diagnostics to stderr, a progress bar only on a terminal.
 enum Terminal {
@@ -52,4 +55,22 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ message: String) { self.message = message }
 
     var description: String { message }
+}
+
+extension CLIError {
+    /// Runs `body`, turning the libraries' errors that a user can act on into CLI errors (printed without the
+    /// usage banner).
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PipelineError {
+            throw CLIError(error.message)
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        } catch let error as IntakeError {
+            throw CLIError(error.description)
+        } catch let error as FileSystemError {
+            throw CLIError(error.description)
+        }
+    }
 }

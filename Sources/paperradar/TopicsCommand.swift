@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import PaperRadarCore
 import Pipeline
+import Store
+import Topics
 
 /// `paperradar topics [--k N|auto] [--json]`: the topics of the store.
 struct Topics: ParsableCommand {
@@ -26,29 +28,25 @@ struct Topics: ParsableCommand {
     }
 
     func run() throws {
-        let engine = Engine(store: try storeOptions.openStore())
-        do {
-            let model: TopicModel
+        let repository = try storeOptions.openRepository()
+        try CLIError.translating {
+            var space = try repository.openSpace()
             if let k {
-                model = try engine.fitTopics(
-                    space: try engine.vectorSpace(), count: k == "auto" ? .auto : .fixed(Int(k) ?? 1), seed: seed)
-            } else if let current = try engine.currentTopics() {
-                model = current.model
-            } else {
+                try ModelFitter(repository: repository)
+                    .fitTopics(&space, count: k == "auto" ? .auto : .fixed(Int(k) ?? 1), seed: seed)
+            }
+            guard let topics = space.topics else {
                 throw PipelineError("no topics yet: run `paperradar fit` (or `paperradar topics --k auto`)")
             }
-            let hash = try engine.currentTopics()?.hash ?? ""
             if json {
-                print(try renderJSON(model, hash: hash, engine: engine))
+                print(try renderJSON(topics, space: space, store: repository.store))
             } else {
-                print(try renderText(model, engine: engine))
+                print(try renderText(topics.model, store: repository.store))
             }
-        } catch let error as PipelineError {
-            throw CLIError(error.message)
         }
     }
 
-    private func renderText(_ model: TopicModel, engine: Engine) throws -> String {
+    private func renderText(_ model: TopicModel, store: PaperStore) throws -> String {
         var lines = ["\(model.topics.count) topics (k \(model.kChoice)), mean cosine to centroid "
             + String(format: "%.3f", model.meanSimilarity)]
         if !model.kCurve.isEmpty {
@@ -61,14 +59,16 @@ struct Topics: ParsableCommand {
             lines.append("#\(topic.id)  \(topic.name)  (\(topic.size) papers)")
             lines.append("    terms: " + topic.topTerms.prefix(8).joined(separator: ", "))
             for id in topic.centralPapers.prefix(3) {
-                let title = try ArxivIDLookup.title(id, engine: engine)
+                let title = try ArxivIDLookup.title(id, store: store)
                 lines.append("    · \(id)  \(title)")
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    private func renderJSON(_ model: TopicModel, hash: String, engine: Engine) throws -> String {
+    private func renderJSON(_ topicsOfSpace: SpaceTopics, space: VectorSpace, store: PaperStore) throws -> String {
+        let model = topicsOfSpace.model
+        let hash = topicsOfSpace.hash
         struct Central: Encodable {
             var id: String
             var title: String
@@ -98,10 +98,10 @@ struct Topics: ParsableCommand {
             Topic(
                 id: topic.id, name: topic.name, namedTopic: topic.namedTopicID, size: topic.size,
                 topTerms: topic.topTerms,
-                centralPapers: try topic.centralPapers.map { Central(id: $0, title: try ArxivIDLookup.title($0, engine: engine)) })
+                centralPapers: try topic.centralPapers.map { Central(id: $0, title: try ArxivIDLookup.title($0, store: store)) })
         }
-        let assignments = try engine.store.topicAssignments(modelHash: hash).map {
-            Assignment(id: $0.paperID.rawValue, topic: $0.topicID)
+        let assignments = space.ids.indices.sorted { space.ids[$0] < space.ids[$1] }.map {
+            Assignment(id: space.ids[$0].rawValue, topic: topicsOfSpace.topicOfRow[$0])
         }
         return try PaperJSON.encode(
             Output(
@@ -112,8 +112,8 @@ struct Topics: ParsableCommand {
 
 /// Titles of stored papers by id text.
 enum ArxivIDLookup {
-    static func title(_ id: String, engine: Engine) throws -> String {
+    static func title(_ id: String, store: PaperStore) throws -> String {
         guard let parsed = PaperRadarCore.ArxivID(id) else { return "" }
-        return try engine.store.paper(id: parsed)?.title ?? ""
+        return try store.paper(id: parsed)?.title ?? ""
     }
 }

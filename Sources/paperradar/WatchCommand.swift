@@ -71,7 +71,7 @@ struct Watch: AsyncParsableCommand {
             layout: layout, formats: try parsedFormats(), settle: Double(settleMs) / 1000,
             maxBytes: limits.maxSize.value, maxPapers: maxPapers, relatedCount: related,
             refit: RefitPolicy(growth: refitGrowth, interval: refitInterval > 0 ? refitInterval * 3600 : nil),
-            rescanInterval: rescanSeconds, once: once, profile: try profileHook())
+            rescanInterval: rescanSeconds, once: once, profile: try reportProfile())
         let logger = DropFolderDaemon.logger(level: try parsedLogLevel())
         let summary: DropFolderService.Summary
         do {
@@ -94,23 +94,9 @@ struct Watch: AsyncParsableCommand {
     }
 
     /// The reading profile as the daemon applies it, read and checked before the daemon starts.
-    private func profileHook() throws -> ProfileHook? {
+    private func reportProfile() throws -> ReportProfile? {
         guard let profile else { return nil }
-        let text: String
-        do {
-            text = try String(contentsOfFile: profile, encoding: .utf8)
-        } catch {
-            throw CLIError("cannot read the profile \(profile): \(error.localizedDescription)")
-        }
-        let parsed: ReadingProfile
-        do {
-            parsed = try ReadingProfile(parsing: text)
-        } catch {
-            throw CLIError("\(profile): \(error)")
-        }
-        return ProfileHook(file: URL(fileURLWithPath: profile).lastPathComponent) { engine, space, ids in
-            try engine.profileScores(profile: parsed, ids: ids, space: space)
-        }
+        return ReportProfile(name: URL(fileURLWithPath: profile).lastPathComponent, profile: try ProfileLoading.load(profile))
     }
 
     private func parsedFormats() throws -> [ReportFormat] {

@@ -7,64 +7,90 @@ import Testing
 @testable import Daemon
 
 @Suite struct ModelKeeperTests {
-    private func ingest(_ text: String, into store: PaperStore, name: String) throws {
-        _ = try store.ingest(try DigestParser().parse(text), from: .init(path: name, bytes: Array(text.utf8)))
+    @discardableResult
+    private func ingest(_ text: String, into store: PaperStore, name: String) throws -> IngestedDigest? {
+        let outcome = try store.ingest(try DigestParser().parse(text), from: .init(path: name, bytes: Array(text.utf8)))
+        if case .ingested(let digest) = outcome { return digest }
+        return nil
     }
 
-    @Test func theFirstModelIsFittedOnDemandAndTheSpaceCoversEveryPaper() throws {
-        let store = try PaperStore()
-        let keeper = ModelKeeper(engine: Engine(store: store), policy: RefitPolicy(growth: 0, interval: nil), logger: DaemonSandbox.logger)
-        #expect(!keeper.hasModel)
-        #expect(try keeper.load() == nil)
-        for (index, example) in ExampleDigests.all.enumerated() { try ingest(example.text, into: store, name: "\(index).md") }
-        let papers = try store.paperCount()
-        let count = try keeper.withCurrentSpace { $0.ids.count }
-        #expect(count == papers)
-        #expect(keeper.hasModel)
-
-        // Papers stored later are folded into the cached space under the same model.
-        let before = try #require(try keeper.currentModels())
-        try ingest(ExampleDigests.variant(ExampleDigests.table, prefix: "2612"), into: store, name: "more.md")
-        let extended = try keeper.withCurrentSpace { ($0.ids.count, $0.tfidf.contentHash) }
-        #expect(extended.0 == (try store.paperCount()))
-        #expect(extended.1 == before.tfidf.contentHash)
+    private func keeper(_ store: PaperStore, growth: Double = 0) -> ModelKeeper {
+        ModelKeeper(
+            repository: ModelRepository(store: store), policy: RefitPolicy(growth: growth, interval: nil),
+            logger: DaemonSandbox.logger)
     }
 
-    @Test func aDueRefitSwapsTheModelAndReportsUseTheNewOne() throws {
-        let store = try PaperStore()
-        let keeper = ModelKeeper(engine: Engine(store: store), policy: RefitPolicy(growth: 0.2, interval: nil), logger: DaemonSandbox.logger)
-        try ingest(ExampleDigests.table, into: store, name: "a.md")
-        try ingest(ExampleDigests.announcement, into: store, name: "b.md")
-        _ = try keeper.withCurrentSpace { $0.ids.count }
-        let first = try #require(try keeper.currentModels())
-        #expect(keeper.refitIfDue(wait: true) == nil, "no growth yet")
+    private func report(_ keeper: ModelKeeper, _ digest: IngestedDigest) async throws -> DigestReportFacts {
+        let report = try await keeper.report(for: digest, relatedCount: 3, profile: nil, settings: [])
+        return DigestReportFacts(modelHash: report.provenance.modelHash, paperCount: report.provenance.paperCount)
+    }
 
+    struct DigestReportFacts {
+        var modelHash: String
+        var paperCount: Int
+    }
+
+    @Test func theFirstModelIsFittedOnDemandAndTheSpaceCoversEveryPaper() async throws {
+        let store = try PaperStore()
+        let keeper = keeper(store)
+        #expect(try await !keeper.hasModel())
+        #expect(try await keeper.load() == nil)
+        var last: IngestedDigest?
         for (index, example) in ExampleDigests.all.enumerated() {
-            try ingest(ExampleDigests.variant(example.text, prefix: "2612"), into: store, name: "v\(index).md")
+            last = try ingest(example.text, into: store, name: "\(index).md")
         }
-        let reason = keeper.refitIfDue(wait: true)
-        guard case .growth = reason else {
-            Issue.record("a refit is due after the store grew: \(String(describing: reason))")
+        let first = try await report(keeper, try #require(last))
+        #expect(first.paperCount == (try store.paperCount()))
+        #expect(try await keeper.hasModel())
+
+        // Papers stored later are folded into the space under the same model.
+        let more = try #require(try ingest(ExampleDigests.variant(ExampleDigests.table, prefix: "2612"), into: store, name: "more.md"))
+        let extended = try await report(keeper, more)
+        #expect(extended.paperCount == (try store.paperCount()))
+        #expect(extended.modelHash == first.modelHash)
+    }
+
+    @Test func aDueRefitIsInstalledAndReportsUseTheNewModel() async throws {
+        let store = try PaperStore()
+        let keeper = keeper(store, growth: 0.2)
+        try ingest(ExampleDigests.table, into: store, name: "a.md")
+        let digest = try #require(try ingest(ExampleDigests.announcement, into: store, name: "b.md"))
+        let first = try await report(keeper, digest)
+        #expect(await keeper.refitReason() == nil, "no growth yet")
+
+        var last: IngestedDigest?
+        for (index, example) in ExampleDigests.all.enumerated() {
+            last = try ingest(ExampleDigests.variant(example.text, prefix: "2612"), into: store, name: "v\(index).md")
+        }
+        _ = try await report(keeper, try #require(last))
+        guard case .growth = await keeper.refitReason() else {
+            Issue.record("a refit is due after the store grew")
             return
         }
-        let second = try #require(try keeper.currentModels())
-        #expect(second.tfidf.contentHash != first.tfidf.contentHash)
-        #expect(second.tfidf.paperCount == (try store.paperCount()))
-        let used = try keeper.withCurrentSpace { $0.tfidf.contentHash }
-        #expect(used == second.tfidf.contentHash)
+        // The refit is computed without the keeper (reports go on), then installed.
+        let prepared = try ModelFitter(repository: ModelRepository(store: store)).prepare()
+        // A digest stored while the refit ran is folded in when it is installed.
+        let late = try #require(try ingest(ExampleDigests.variant(ExampleDigests.table, prefix: "2613"), into: store, name: "late.md"))
+        try await keeper.install(prepared)
+        #expect(await keeper.refitReason() == nil)
+        let after = try await report(keeper, late)
+        #expect(after.modelHash == prepared.space.modelHash && after.modelHash != first.modelHash)
+        #expect(after.paperCount == (try store.paperCount()))
     }
 
-    @Test func aFitByAnotherProcessIsPickedUp() throws {
+    @Test func aFitByAnotherProcessIsPickedUp() async throws {
         let store = try PaperStore()
-        let engine = Engine(store: store)
-        let keeper = ModelKeeper(engine: engine, policy: RefitPolicy(growth: 0, interval: nil), logger: DaemonSandbox.logger)
-        for (index, example) in ExampleDigests.all.enumerated() { try ingest(example.text, into: store, name: "\(index).md") }
-        _ = try keeper.withCurrentSpace { $0.ids.count }
-        try ingest(ExampleDigests.variant(ExampleDigests.table, prefix: "2612"), into: store, name: "more.md")
-        _ = try engine.fit()  // `paperradar fit` while the daemon runs
-        let current = try #require(try keeper.currentModels())
-        let used = try keeper.withCurrentSpace { ($0.tfidf.contentHash, $0.ids.count) }
-        #expect(used.0 == current.tfidf.contentHash)
-        #expect(used.1 == (try store.paperCount()))
+        let keeper = keeper(store)
+        var last: IngestedDigest?
+        for (index, example) in ExampleDigests.all.enumerated() {
+            last = try ingest(example.text, into: store, name: "\(index).md")
+        }
+        _ = try await report(keeper, try #require(last))
+        let more = try #require(try ingest(ExampleDigests.variant(ExampleDigests.table, prefix: "2612"), into: store, name: "more.md"))
+        // `paperradar fit` while the daemon runs.
+        let refitted = try ModelFitter(repository: ModelRepository(store: store)).fit().space.modelHash
+        let used = try await report(keeper, more)
+        #expect(used.modelHash == refitted)
+        #expect(used.paperCount == (try store.paperCount()))
     }
 }

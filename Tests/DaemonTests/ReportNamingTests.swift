@@ -15,13 +15,13 @@ import Testing
         #expect(ReportNaming.movedName("notes", attempt: 2) == "notes-2")
     }
 
-    @Test func digestsWithTheSameNameNeverShareAReport() throws {
+    @Test func digestsWithTheSameNameNeverShareAReport() async throws {
         let sandbox = try DaemonSandbox()
         let processor = sandbox.processor()
         try sandbox.drop("daily.md", ExampleDigests.table)
-        let first = processor.process("daily.md")
+        let first = await processor.process("daily.md")
         try sandbox.drop("daily.md", ExampleDigests.variant(ExampleDigests.table, prefix: "2612"))
-        let second = processor.process("daily.md")
+        let second = await processor.process("daily.md")
         #expect(first.reported?.reportFiles == [sandbox.layout.reports.path + "/daily.md"])
         #expect(second.reported?.reportFiles == [sandbox.layout.reports.path + "/daily-2.md"])
         #expect(sandbox.names(in: sandbox.layout.processed) == ["daily-2.md", "daily.md"])
@@ -29,21 +29,21 @@ import Testing
         #expect(report.contains("2612."), "the second report is about the second digest's papers")
     }
 
-    @Test func aReportFileOfAnotherFormatOnDiskTakesTheName() throws {
+    @Test func aReportFileOfAnotherFormatOnDiskTakesTheName() async throws {
         let sandbox = try DaemonSandbox()
         // Someone else's report (not in the journal) holds the base name in another format.
         try Data("theirs".utf8).write(to: sandbox.layout.reports.appendingPathComponent("daily.html"))
         try sandbox.drop("daily.md", ExampleDigests.table)
-        let outcome = sandbox.processor().process("daily.md")
+        let outcome = await sandbox.processor().process("daily.md")
         #expect(outcome.reported?.reportFiles == [sandbox.layout.reports.path + "/daily-2.md"])
         #expect(try String(contentsOf: sandbox.layout.reports.appendingPathComponent("daily.html"), encoding: .utf8) == "theirs")
     }
 
-    @Test func everyRequestedFormatIsWrittenUnderOneBase() throws {
+    @Test func everyRequestedFormatIsWrittenUnderOneBase() async throws {
         let sandbox = try DaemonSandbox()
         sandbox.formats = ["md", "html", "json"]
         try sandbox.drop("daily.md", ExampleDigests.table)
-        let outcome = sandbox.processor().process("daily.md")
+        let outcome = await sandbox.processor().process("daily.md")
         #expect(outcome.reported?.reportFiles.map { URL(fileURLWithPath: $0).lastPathComponent } == ["daily.md", "daily.html", "daily.json"])
         let json = try JSONSerialization.jsonObject(
             with: Data(contentsOf: sandbox.layout.reports.appendingPathComponent("daily.json"))) as? [String: Any]

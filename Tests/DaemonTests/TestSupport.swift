@@ -35,11 +35,18 @@ final class DaemonSandbox {
             maxBytes: maxBytes, maxPapers: maxPapers, refit: RefitPolicy(growth: 0, interval: nil), once: true)
     }
 
+    /// The daemon's journal in the store.
+    var journal: JournalStore { JournalStore(store: store) }
+
     /// A processor as a freshly started daemon would have (its own model keeper), optionally crashing at a step.
     func processor(crashAt crash: DigestProcessor.Checkpoint? = nil) -> DigestProcessor {
-        DigestProcessor(
-            configuration: configuration(), journal: DigestJournal(store: store, layout: layout),
-            keeper: ModelKeeper(engine: Engine(store: store), policy: RefitPolicy(growth: 0, interval: nil), logger: Self.logger),
+        let configuration = configuration()
+        return DigestProcessor(
+            configuration: configuration, journal: DigestJournal(store: journal, layout: layout),
+            intake: DigestIntake(store: store, maxBytes: configuration.maxBytes),
+            keeper: ModelKeeper(
+                repository: ModelRepository(store: store), policy: RefitPolicy(growth: 0, interval: nil),
+                logger: Self.logger),
             logger: Self.logger,
             checkpoint: { step in if step == crash { throw SimulatedCrash(step: step) } })
     }

@@ -25,7 +25,7 @@ enum BalancedCorpus {
     static var isAvailable: Bool { url != nil }
 
     struct Fitted: Sendable {
-        var engine: Engine
+        var readingLists: ReadingLists
         var space: VectorSpace
         /// Papers in row order of the space.
         var papers: [Paper]
@@ -42,16 +42,14 @@ enum BalancedCorpus {
         let summary = try store.importPapers(from: url) { try MetadataRecord.paper(fromJSONLine: $0, decoder: decoder) }
         precondition(summary.skipped.isEmpty, "balanced-12 lines were skipped")
         let importSeconds = importWatch.seconds
-        let engine = Engine(store: store)
         var options = FitOptions()
         options.topicCount = .fixed(12)
         let fitWatch = Stopwatch()
-        _ = try engine.fit(options: options)
+        let space = try ModelFitter(repository: ModelRepository(store: store), options: options).fit().space
         let fitSeconds = fitWatch.seconds
-        let space = try engine.vectorSpace()
         let papers = try store.allPapers()
         precondition(papers.map(\.id) == space.ids, "papers and vectors are in the same id order")
-        return Fitted(engine: engine, space: space, papers: papers, importSeconds: importSeconds, fitSeconds: fitSeconds)
+        return Fitted(readingLists: ReadingLists(space: space, store: store), space: space, papers: papers, importSeconds: importSeconds, fitSeconds: fitSeconds)
     }
 }
 
@@ -63,7 +61,7 @@ enum BalancedCorpus {
 /// - *sub-field readers*: a seeded seed paper and its 19 nearest papers of the same category by exact TF-IDF cosine
 ///   (a reader of one line of work; TF-IDF, not the LSA view the model uses, so the selection is not the model's).
 ///
-/// Measured through `Engine.readingList` as the product runs it: precision@50 = share of the 50 listed (diversified)
+/// Measured through `ReadingLists.readingList` as the product runs it: precision@50 = share of the 50 listed (diversified)
 /// papers whose primary category is the profile's (also shown: listed in it at all, cross-lists included), and the
 /// report's self-check recall (10 held out, found within the top 5 % of ~24,600 candidates, 3 folds).
 ///
@@ -120,9 +118,8 @@ struct ReadingListQualityTests {
             for liked in likedSets {
                 let profile = ReadingProfile(liked: liked.map { fitted.space.ids[$0] })
                 let watch = Stopwatch()
-                let report = try fitted.engine.readingList(
-                    profile: profile, profileFile: "\(category).toml", top: 50, space: fitted.space,
-                    now: Date(timeIntervalSince1970: 0))
+                let report = try fitted.readingLists.readingList(
+                    profile: profile, profileFile: "\(category).toml", top: 50, now: Date(timeIntervalSince1970: 0))
                 sum.seconds += watch.seconds
                 #expect(report.items.count == 50)
                 let check = try #require(report.selfCheck)

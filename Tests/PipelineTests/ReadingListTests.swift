@@ -10,17 +10,17 @@ import Testing
 /// Reading lists end to end on the four-theme test papers (LLM, RAG, Vision, Agents; ids 2611.001xx … 2611.004xx).
 @Suite(.serialized) struct ReadingListTests {
     /// The test papers with dates (2026-11-01 … 2026-11-10 by paper) and one author per theme, fitted with 4 topics.
-    static func fittedEngine() throws -> Engine {
+    static func fittedEngine() throws -> ReadingLists {
         var papers = TestPapers.papers(perTheme: 10)
         for i in papers.indices {
             papers[i].date = "2026-11-\(i % 10 < 9 ? "0" : "")\(i % 10 + 1)"
             papers[i].authors = ["\(papers[i].tags[0]) Author", "Student \(i)"]
         }
-        let engine = Engine(store: try TestPapers.store(with: papers))
+        let store = try TestPapers.store(with: papers)
         var options = FitOptions()
         options.topicCount = .fixed(4)
-        _ = try engine.fit(options: options)
-        return engine
+        let space = try ModelFitter(repository: ModelRepository(store: store), options: options).fit().space
+        return ReadingLists(space: space, store: store)
     }
 
     static func ids(theme: Int, _ numbers: ClosedRange<Int>) -> [ArxivID] {
@@ -81,7 +81,7 @@ import Testing
         let engine = try Self.fittedEngine()
         let liked = Self.ids(theme: 0, 1...4) + Self.ids(theme: 3, 1...4)
         // Vision papers' topic, by the name reports show.
-        let (model, hash) = try #require(try engine.currentTopics().map { ($0.model, $0.hash) })
+        let (model, hash) = try #require(engine.space.topics.map { ($0.model, $0.hash) })
         let visionID = ArxivID("2611.00201")!
         let visionTopic = try #require(try engine.store.topicAssignments(modelHash: hash).first { $0.paperID == visionID })
         let visionName = try #require(model.topic(id: visionTopic.topicID)?.name)
@@ -164,9 +164,9 @@ import Testing
         muted.muteTopics = [.name("astronomy"), .id(999)]
         let unknownTopic = try #require(message { _ = try engine.readingList(profile: muted, profileFile: "p.toml") })
         #expect(unknownTopic.hasPrefix("p.toml: mute_topics has astronomy, which is not a current topic; use a name or number of: "))
-        let empty = Engine(store: try PaperStore())
+        let empty = ModelRepository(store: try PaperStore())
         #expect(
-            message { _ = try empty.readingList(profile: profile, profileFile: "p.toml") }
+            message { _ = try empty.openSpace() }
                 == "no model has been fitted yet: run `paperradar fit` (after `ingest` or `import`)")
     }
 

@@ -11,21 +11,22 @@ import Testing
 @Suite(.serialized) struct ReportBuildingTests {
     static let fixedNow = Date(timeIntervalSince1970: 1_795_000_000)
 
-    /// A fitted store of the example digests and its engine.
-    static func fittedEngine() throws -> Engine {
-        let engine = Engine(store: try Examples.store())
+    /// A fitted store of the example digests, its space and a report builder over it.
+    static func fitted() throws -> (store: PaperStore, space: VectorSpace, builder: ReportBuilder) {
+        let store = try Examples.store()
         var options = FitOptions()
         options.topicCount = .fixed(4)
-        _ = try engine.fit(options: options)
-        return engine
+        let space = try ModelFitter(repository: ModelRepository(store: store), options: options).fit().space
+        return (store, space, ReportBuilder(space: space, store: store, now: fixedNow))
     }
 
     @Test func digestReportCoversEveryPaperWithTopicsAndRelatedPapers() throws {
-        let engine = try Self.fittedEngine()
-        let space = try engine.vectorSpace()
-        let digest = try #require(try engine.store.digests().first)
-        let report = try engine.digestReport(digestID: digest.id, space: space, top: 3, now: Self.fixedNow)
-        let members = try engine.store.papers(inDigest: digest.id)
+        let (store, space, builder) = try Self.fitted()
+        let firstID = try #require(try store.digests().first).id
+        let ingested = try #require(try store.ingestedDigest(id: firstID))
+        let digest = ingested.record
+        let report = try builder.digestReport(ingested, top: 3)
+        let members = ingested.papers
 
         #expect(report.entries.count == members.count)
         #expect(Set(report.entries.map(\.paper.id)) == Set(members.map(\.id.rawValue)))
@@ -51,63 +52,66 @@ import Testing
     }
 
     @Test func profileScoresOrderTheDigestBestFirst() throws {
-        let engine = try Self.fittedEngine()
-        let space = try engine.vectorSpace()
-        let digest = try #require(try engine.store.digests().first)
-        let ids = try engine.store.papers(inDigest: digest.id).map(\.id)
+        let (store, _, builder) = try Self.fitted()
+        let firstID = try #require(try store.digests().first).id
+        let digest = try #require(try store.ingestedDigest(id: firstID))
+        let ids = digest.papers.map(\.id)
         let scores = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Double($0) / 100) })
-        let report = try engine.digestReport(digestID: digest.id, space: space, profileScores: scores)
+        let report = try builder.digestReport(digest, profileScores: scores)
         #expect(report.ordering == .profile)
         #expect(report.entries.map(\.paper.id) == ids.reversed().map(\.rawValue))
     }
 
     @Test func aDigestIngestedAgainLaterReportsItsPapersAsKnown() throws {
-        let engine = try Self.fittedEngine()
-        let first = try #require(try engine.store.digests().first)
-        let papers = try engine.store.papers(inDigest: first.id)
-        let outcome = try engine.store.ingest(
+        var (store, space, _) = try Self.fitted()
+        let first = try #require(try store.digests().first)
+        let papers = try #require(try store.ingestedDigest(id: first.id)).papers
+        let outcome = try store.ingest(
             ParsedDigest(format: .tableAbstracts, date: "2026-11-20", papers: Array(papers.prefix(3)), warnings: []),
             from: DigestSource(path: "again.md", bytes: Array("again".utf8)))
-        guard case .ingested(let record) = outcome else { Issue.record("not ingested"); return }
-        let report = try engine.digestReport(digestID: record.id, space: try engine.vectorSpace())
+        guard case .ingested(let digest) = outcome else { Issue.record("not ingested"); return }
+        try ModelRepository(store: store).extend(&space, with: digest)
+        let report = try ReportBuilder(space: space, store: store).digestReport(digest)
         #expect(report.summary.newCount == 0)
         #expect(report.summary.knownCount == 3)
         #expect(report.entries.allSatisfy { !$0.isNew })
     }
 
-    @Test func extendingAddsNewPapersWithoutReloadingAndMatchesAFreshSpace() throws {
-        let engine = try Self.fittedEngine()
-        let space = try engine.vectorSpace()
-        // One id sorting before every stored id, one after: both paths of the merge.
+    @Test func extendingAddsNewPapersAndMatchesAFreshSpace() throws {
+        var (store, space, _) = try Self.fitted()
+        let before = space.count
+        // One id sorting before every stored id, one after: order does not matter to the space.
         let fresh = [
             Paper(id: ArxivID("2001.00001")!, title: "Retrieval reranker for passages",
                   abstract: "A reranker over retrieved passages improves grounded question answering."),
             Paper(id: ArxivID("2612.99999")!, title: "Segmentation of video",
                   abstract: "Video object segmentation with a diffusion prior and camera motion."),
         ]
-        _ = try engine.store.ingest(
+        guard case .ingested(let digest) = try store.ingest(
             ParsedDigest(format: .tableAbstracts, date: nil, papers: fresh, warnings: []),
             from: DigestSource(path: "new.md", bytes: Array("new".utf8)))
-        let extended = try engine.extending(space)
-        let reloaded = try engine.vectorSpace()
-        #expect(extended.ids == reloaded.ids)
-        #expect(extended.ids.count == space.ids.count + 2)
-        #expect(extended.ids == extended.ids.sorted())
-        #expect(extended.tfidfRows == reloaded.tfidfRows)
-        #expect(extended.embeddings == reloaded.embeddings)
-        #expect(extended.neighbours == reloaded.neighbours)
-        // New papers got a topic right away.
-        let (_, hash) = try #require(try engine.currentTopics())
-        let assigned = try engine.store.topicAssignments(modelHash: hash, ids: fresh.map(\.id))
-        #expect(assigned.count == 2)
-        // Nothing new: the same space back.
-        #expect(try engine.extending(extended).ids == extended.ids)
+        else {
+            Issue.record("not ingested")
+            return
+        }
+        let repository = ModelRepository(store: store)
+        try repository.extend(&space, with: digest)
+        #expect(space.count == before + 2)
+        TestPapers.expectSameSpace(space, try repository.openSpace())
+        // New papers got a topic right away, stored too.
+        let hash = try #require(space.topics?.hash)
+        #expect(try store.topicAssignments(modelHash: hash, ids: fresh.map(\.id)).count == 2)
+        #expect(fresh.allSatisfy { space.row(of: $0.id).flatMap(space.topic(ofRow:)) != nil })
+        // Nothing new: the same space.
+        let again = space
+        try repository.catchUp(&space)
+        #expect(space.ids == again.ids)
     }
 
     @Test func topicReportCountsEveryPaperAndMapsThem() throws {
-        let engine = try Self.fittedEngine()
-        let report = try engine.topicReport(now: Self.fixedNow)
-        let count = try engine.store.paperCount()
+        let (store, _, builder) = try Self.fitted()
+        let report = try builder.topicReport()
+        let count = try store.paperCount()
         #expect(report.topics.count == 4)
         #expect(report.topics.map(\.size).reduce(0, +) == count)
         #expect(report.topics.map(\.size) == report.topics.map(\.size).sorted(by: >))
@@ -131,8 +135,8 @@ import Testing
     }
 
     @Test func evenSampleSpreadsOverTheRows() {
-        #expect(Engine.evenSample(count: 5, limit: 10) == [0, 1, 2, 3, 4])
-        let sample = Engine.evenSample(count: 10_000, limit: 100)
+        #expect(ReportBuilder.evenSample(count: 5, limit: 10) == [0, 1, 2, 3, 4])
+        let sample = ReportBuilder.evenSample(count: 10_000, limit: 100)
         #expect(sample.count == 100 && sample.first == 0 && sample.last == 9_900)
         #expect(Set(sample).count == 100)
     }

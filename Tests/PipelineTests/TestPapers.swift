@@ -1,5 +1,8 @@
 import PaperRadarCore
 import Store
+import Testing
+
+@testable import Pipeline
 
 /// A few dozen short papers on four themes, written for these tests.
 enum TestPapers {
@@ -39,5 +42,27 @@ enum TestPapers {
             ParsedDigest(format: .tableAbstracts, date: nil, papers: papers, warnings: []),
             from: DigestSource(path: "test.md", bytes: Array("\(papers.count)".utf8)))
         return store
+    }
+}
+
+extension TestPapers {
+    /// Checks that two spaces hold the same papers with the same vectors (row order may differ).
+    static func expectSameSpace(_ a: VectorSpace, _ b: VectorSpace, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(Set(a.ids) == Set(b.ids) && a.count == b.count, sourceLocation: sourceLocation)
+        #expect(a.modelHash == b.modelHash, sourceLocation: sourceLocation)
+        for id in a.ids {
+            guard let i = a.row(of: id), let j = b.row(of: id) else { continue }
+            let ra = a.tfidfRows.row(i)
+            let rb = b.tfidfRows.row(j)
+            #expect(ra.map(\.column) == rb.map(\.column), "TF-IDF row of \(id)", sourceLocation: sourceLocation)
+            #expect(zip(ra, rb).allSatisfy { abs($0.value - $1.value) < 1e-5 }, sourceLocation: sourceLocation)
+            #expect(
+                (0..<a.embeddings.columns).allSatisfy { abs(a.embeddings[i, $0] - b.embeddings[j, $0]) < 1e-5 },
+                "embedding of \(id)", sourceLocation: sourceLocation)
+            #expect(
+                (0..<a.neighbours.columns).allSatisfy { abs(a.neighbours[i, $0] - b.neighbours[j, $0]) < 1e-5 },
+                sourceLocation: sourceLocation)
+            #expect(a.topics?.topicOfRow[i] == b.topics?.topicOfRow[j], "topic of \(id)", sourceLocation: sourceLocation)
+        }
     }
 }

@@ -2,6 +2,7 @@ import DigestParsing
 import Foundation
 import PaperRadarCore
 import Store
+import Topics
 import Testing
 
 @testable import Pipeline
@@ -45,16 +46,16 @@ enum Examples {
 
     @Test func exampleDigestsMapToTheNamedTopics() throws {
         let store = try Examples.store()
-        let engine = Engine(store: store)
+        let repository = ModelRepository(store: store)
         var options = FitOptions()
         options.topicCount = .fixed(4)
-        let report = try engine.fit(options: options)
+        let report = try ModelFitter(repository: repository, options: options).fit().report
         let reportTopics = try #require(report.topics)
         let names = Set(reportTopics.topics.compactMap(\.namedTopicID))
         #expect(names == ["llm", "agents", "rag", "vision"], "topics: \(reportTopics.topics.map(\.name))")
 
         // Papers whose title names a theme sit in the topic of that name, and are most similar to that named topic.
-        let (hash, model) = try #require(try engine.currentTopics().map { ($0.hash, $0.model) })
+        let (hash, model) = try #require(try repository.currentTopics().map { ($0.hash, $0.model) })
         let assignments = try store.topicAssignments(modelHash: hash)
         let catalogIDs = model.namedTopicIDs
         var checked = 0
@@ -80,8 +81,7 @@ enum Examples {
     }
 
     @Test func autoKKeepsTheCurve() throws {
-        let engine = Engine(store: try Examples.store())
-        let report = try engine.fit()
+        let report = try ModelFitter(repository: ModelRepository(store: try Examples.store())).fit().report
         let reportTopics = try #require(report.topics)
         #expect(reportTopics.kChoice == "auto")
         #expect(reportTopics.kCurve.count >= 2)
@@ -91,10 +91,11 @@ enum Examples {
 
     @Test func idsPersistAcrossRefitsOnShiftedData() throws {
         let store = try TestPapers.store(with: TestPapers.papers(perTheme: 10))
-        let engine = Engine(store: store)
+        let repository = ModelRepository(store: store)
         var options = FitOptions()
         options.topicCount = .fixed(4)
-        let first = try #require(try engine.fit(options: options).topics)
+        func fit() throws -> TopicModel? { try ModelFitter(repository: repository, options: options).fit().report.topics }
+        let first = try #require(try fit())
         let themeOf = { (model: TopicModel) -> [String: Int] in
             Dictionary(uniqueKeysWithValues: model.topics.map { ($0.topTerms.first ?? "", $0.id) })
         }
@@ -106,7 +107,7 @@ enum Examples {
         _ = try store.ingest(
             ParsedDigest(format: .arxivAnnouncement, date: nil, papers: extra, warnings: []),
             from: DigestSource(path: "more.md", bytes: [1, 2, 3]))
-        let second = try #require(try engine.fit(options: options).topics)
+        let second = try #require(try fit())
         #expect(themeOf(second) == themeOf(first), "each theme keeps its topic id")
         let events = try store.topicEvents().suffix(4)
         #expect(Set(events.map(\.kind)).isSubset(of: ["grew", "shrank", "stable"]))
@@ -114,14 +115,14 @@ enum Examples {
 
         // Five topics next: one appears, the old ids stay.
         options.topicCount = .fixed(5)
-        let third = try #require(try engine.fit(options: options).topics)
+        let third = try #require(try fit())
         #expect(Set(third.topics.map(\.id)).isSuperset(of: [1, 2, 3, 4]) || third.topics.contains { $0.id == 5 })
         #expect(try store.topicEvents().contains { $0.kind == "appeared" && $0.topicID == 5 })
     }
 
     @Test func topicsAreDeterministic() throws {
-        let a = try #require(try Engine(store: try Examples.store()).fit().topics)
-        let b = try #require(try Engine(store: try Examples.store()).fit().topics)
+        let a = try #require(try ModelFitter(repository: ModelRepository(store: try Examples.store())).fit().report.topics)
+        let b = try #require(try ModelFitter(repository: ModelRepository(store: try Examples.store())).fit().report.topics)
         #expect(a == b)
     }
 
@@ -129,26 +130,27 @@ enum Examples {
         var papers = TestPapers.papers(perTheme: 6)
         papers.append(
             Paper(id: ArxivID("2611.09999")!, title: "全中文标题", abstract: "这是一篇只有中文的摘要，没有英文词。"))
-        let engine = Engine(store: try TestPapers.store(with: papers))
+        let store = try TestPapers.store(with: papers)
+        let repository = ModelRepository(store: store)
         var options = FitOptions()
         options.topicCount = .fixed(4)
-        let report = try engine.fit(options: options)
-        let reportTopics = try #require(report.topics)
+        let result = try ModelFitter(repository: repository, options: options).fit()
+        let reportTopics = try #require(result.report.topics)
         #expect(reportTopics.topics.map(\.size).reduce(0, +) == papers.count)
-        let hash = try #require(try engine.currentTopics()?.hash)
+        let hash = try #require(try repository.currentTopics()?.hash)
         let assignment = try #require(
-            try engine.store.topicAssignments(modelHash: hash).first { $0.paperID.rawValue == "2611.09999" })
+            try store.topicAssignments(modelHash: hash).first { $0.paperID.rawValue == "2611.09999" })
         #expect(assignment.similarity == 0)
-        let related = try engine.related(.paper(ArxivID("2611.09999")!), top: 3)
-        #expect(related.first?.items.allSatisfy { $0.score == 0 } == true)
+        let related = try RelatedQueries(space: result.space, store: store).related(to: ArxivID("2611.09999")!, top: 3)
+        #expect(related.items.allSatisfy { $0.score == 0 })
     }
 
     @Test func papersIngestedAfterTheFitGetTheirNearestTopic() throws {
         let store = try Examples.store()
-        let engine = Engine(store: store)
+        let repository = ModelRepository(store: store)
         var options = FitOptions()
         options.topicCount = .fixed(4)
-        _ = try engine.fit(options: options)
+        _ = try ModelFitter(repository: repository, options: options).fit()
         let retrieval = Paper(
             id: ArxivID("2611.99001")!, version: 1, title: "Dense Retrieval with a Cross-Encoder Reranker",
             abstract: "We improve retrieval-augmented generation: a dense retriever finds passages for each query and "
@@ -156,13 +158,13 @@ enum Examples {
         _ = try store.ingest(
             ParsedDigest(format: .arxivAnnouncement, date: nil, papers: [retrieval], warnings: []),
             from: DigestSource(path: "late.md", bytes: [42]))
-        let space = try engine.vectorSpace()
-        let (model, hash) = try #require(try engine.currentTopics())
+        let space = try repository.openSpace()
+        let (model, hash) = try #require(try repository.currentTopics())
         let assignments = try store.topicAssignments(modelHash: hash)
         #expect(assignments.count == space.ids.count, "every paper has a topic")
         let late = try #require(assignments.first { $0.paperID == retrieval.id })
         #expect(model.topic(id: late.topicID)?.namedTopicID == "rag")
         #expect(late.similarity > 0)
-        #expect(try engine.assignNewPapersToTopics(space: space) == 0, "assigned once")
+        #expect(space.topic(ofRow: try #require(space.row(of: retrieval.id)))?.namedTopicID == "rag")
     }
 }

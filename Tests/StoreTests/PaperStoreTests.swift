@@ -12,16 +12,20 @@ import Testing
         first.extras = PaperExtras(tldr: "short", translatedAbstract: "摘要", notes: [.init(heading: "Method", text: "m")])
         let second = Fixtures.paper("2611.00002", version: 2, title: "Seeing Things", tags: ["Vision"])
         let outcome = try store.ingest(Fixtures.digest([first, second]), from: DigestSource(path: "a.md", bytes: [1, 2]))
-        guard case .ingested(let record) = outcome else {
+        guard case .ingested(let recordDigest) = outcome else {
             Issue.record("expected an ingest, got \(outcome)")
             return
         }
+        let record = recordDigest.record
         #expect(record.paperCount == 2 && record.newCount == 2 && record.updatedCount == 0)
         #expect(record.format == .tableAbstracts && record.path == "a.md" && record.byteCount == 2)
         #expect(try store.paper(id: first.id) == first)
         #expect(try store.paper(id: second.id) == second)
         #expect(try store.allPapers() == [first, second])
-        #expect(try store.papers(inDigest: record.id) == [first, second])
+        #expect(recordDigest.papers == [first, second] && recordDigest.changes == [.new, .new])
+        #expect(recordDigest.textSequences == 1...2)
+        let readBack = try #require(try store.ingestedDigest(id: record.id))
+        #expect(readBack.papers == [first, second] && readBack.changes == [.new, .new])
         #expect(try store.versions(of: second.id) == [2])
     }
 
@@ -29,12 +33,17 @@ import Testing
         let store = try PaperStore()
         let digest = Fixtures.digest([Fixtures.paper("2611.00001")])
         let source = DigestSource(path: "a.md", bytes: Array("digest".utf8))
-        guard case .ingested(let record) = try store.ingest(digest, from: source) else {
+        guard case .ingested(let recordDigest) = try store.ingest(digest, from: source) else {
             Issue.record("first ingest did not land")
             return
         }
+        let record = recordDigest.record
         let again = try store.ingest(digest, from: DigestSource(path: "renamed.md", bytes: Array("digest".utf8)))
-        #expect(again == .duplicate(of: record))
+        guard case .duplicate(let original) = again else {
+            Issue.record("the same bytes again must be a duplicate")
+            return
+        }
+        #expect(original == record)
         #expect(try store.digests().count == 1)
         #expect(try store.stats().paperCount == 1)
     }
@@ -44,12 +53,13 @@ import Testing
         let v1 = Fixtures.paper("2611.00003", version: 1, title: "Old title", categories: ["cs.CV"])
         _ = try store.ingest(Fixtures.digest([v1]), from: DigestSource(path: "1.md", bytes: [1]))
         let v2 = Fixtures.paper("2611.00003", version: 2, title: "New title", abstract: "Revised.")
-        guard case .ingested(let record) = try store.ingest(
+        guard case .ingested(let recordDigest) = try store.ingest(
             Fixtures.digest([v2]), from: DigestSource(path: "2.md", bytes: [2]))
         else {
             Issue.record("second digest did not land")
             return
         }
+        let record = recordDigest.record
         #expect(record.updatedCount == 1 && record.newCount == 0)
         let stored = try #require(try store.paper(id: v1.id))
         #expect(stored.title == "New title" && stored.abstract == "Revised." && stored.version == 2)
@@ -58,12 +68,13 @@ import Testing
 
         // An older version arriving later changes no text but is remembered as seen.
         let old = Fixtures.paper("2611.00003", version: 1, title: "Old title")
-        guard case .ingested(let third) = try store.ingest(
+        guard case .ingested(let thirdDigest) = try store.ingest(
             Fixtures.digest([old]), from: DigestSource(path: "3.md", bytes: [3]))
         else {
             Issue.record("third digest did not land")
             return
         }
+        let third = thirdDigest.record
         #expect(third.unchangedCount == 1)
         #expect(try store.paper(id: v1.id)?.title == "New title")
     }
@@ -74,12 +85,13 @@ import Testing
             Fixtures.digest([Fixtures.paper("2611.00004")]), from: DigestSource(path: "1.md", bytes: [1]))
         var richer = Fixtures.paper("2611.00004", categories: ["cs.IR"])
         richer.codeURL = "https://github.com/x/y"
-        guard case .ingested(let record) = try store.ingest(
+        guard case .ingested(let recordDigest) = try store.ingest(
             Fixtures.digest([richer]), from: DigestSource(path: "2.md", bytes: [2]))
         else {
             Issue.record("second digest did not land")
             return
         }
+        let record = recordDigest.record
         #expect(record.updatedCount == 1)
         let stored = try #require(try store.paper(id: richer.id))
         #expect(stored.categories == ["cs.IR"] && stored.codeURL == "https://github.com/x/y")
@@ -152,5 +164,66 @@ import Testing
 
     @Test func readsEscapedUnicodeAndSurrogates() {
         #expect(JSONColumn.decode(#"["\u00e9t\u00e9","\ud83e\uddea"]"#) == ["été", "🧪"])
+    }
+}
+
+@Suite struct VectorBlockAndJournalTests {
+    @Test func textSequencesNumberNewAndChangedTexts() throws {
+        let store = try PaperStore()
+        _ = try store.ingest(Fixtures.digest([Fixtures.paper("2611.00001"), Fixtures.paper("2611.00002")]), from: DigestSource(path: "1", bytes: [1]))
+        #expect(try store.lastTextSequence() == 2)
+        // A category filled in is no new text; a new abstract is.
+        var categorised = Fixtures.paper("2611.00001", categories: ["cs.CL"])
+        categorised.version = nil
+        guard case .ingested(let second) = try store.ingest(Fixtures.digest([categorised]), from: DigestSource(path: "2", bytes: [2])) else {
+            Issue.record("not ingested")
+            return
+        }
+        #expect(second.changes == [.updated] && second.textSequences == nil)
+        let revised = Fixtures.paper("2611.00002", version: 3, abstract: "A revised abstract.")
+        guard case .ingested(let third) = try store.ingest(Fixtures.digest([revised]), from: DigestSource(path: "3", bytes: [3])) else {
+            Issue.record("not ingested")
+            return
+        }
+        #expect(third.textSequences == 3...3)
+        #expect(try store.texts(after: 2).map(\.id.rawValue) == ["2611.00002"])
+        #expect(try store.texts(after: 0, excluding: 3...3).map(\.id.rawValue) == ["2611.00001"])
+    }
+
+    @Test func vectorBlocksRoundTripUnderTheirModel() throws {
+        let store = try PaperStore()
+        _ = try store.ingest(Fixtures.digest([Fixtures.paper("2611.00001"), Fixtures.paper("2611.00002")]), from: DigestSource(path: "1", bytes: [1]))
+        let ids = [ArxivID("2611.00001")!, ArxivID("2611.00002")!]
+        let sparse = VectorBlock(ids: ids, width: 10, offsets: [0, 2, 3], indices: [1, 7, 4], values: [0.6, 0.8, 1], textSequence: 2)
+        let dense = VectorBlock(ids: ids, width: 2, values: [1, 0, 0, 1], textSequence: 2)
+        try store.saveModels([
+            (StoredModel(kind: "tfidf", contentHash: "t1", paperCount: 2, summary: "t", data: [1, 2, 3]), [sparse]),
+            (StoredModel(kind: "lsa", contentHash: "l1", parentHash: "t1", paperCount: 2, summary: "l", data: [4]), [dense]),
+        ])
+        #expect(try store.vectorBlocks(modelHash: "t1") == [sparse])
+        #expect(try store.vectorBlocks(modelHash: "l1") == [dense])
+        #expect(try store.currentModel(kind: "tfidf")?.data == [1, 2, 3])
+        let more = VectorBlock(ids: [ids[0]], width: 2, values: [0, 1], textSequence: 3)
+        try store.appendVectorBlocks([("l1", more)])
+        #expect(try store.vectorBlocks(modelHash: "l1") == [dense, more])
+        #expect(throws: StoreError.self) { try store.appendVectorBlocks([("gone", more)]) }
+        // A new model of the kind replaces the old one and its vectors.
+        try store.saveModels([(StoredModel(kind: "lsa", contentHash: "l2", paperCount: 2, summary: "l", data: [5]), [dense])])
+        #expect(try store.vectorBlockCount(modelHash: "l1") == 0 && store.vectorBlockCount(modelHash: "l2") == 1)
+    }
+
+    @Test func journalReservationsSkipWhatOtherDigestsReserved() throws {
+        let store = try PaperStore()
+        let journal = JournalStore(store: store)
+        try journal.recordIngested(contentHash: "a", fileName: "a.md", digestID: 1, paperCount: 1, newCount: 1)
+        try journal.recordIngested(contentHash: "b", fileName: "a.md", digestID: 2, paperCount: 1, newCount: 1)
+        #expect(try journal.reserveReportBase(contentHash: "a", candidates: ["/r/a"]) == "/r/a")
+        #expect(try journal.reserveReportBase(contentHash: "b", candidates: ["/r/a"]) == nil, "taken by another digest")
+        #expect(try journal.reserveReportBase(contentHash: "b", candidates: ["/r/a", "/r/a-2"]) == "/r/a-2")
+        #expect(try journal.reserveReportBase(contentHash: "a", candidates: []) == "/r/a", "a digest keeps its name")
+        #expect(try journal.recordReported(contentHash: "a", files: ["/r/a.md"], modelHash: nil, topicsHash: nil, movedTo: ["/p/a.md"]) == "/p/a.md")
+        #expect(try journal.recordDuplicate(contentHash: "a", fileName: "c.md", movedTo: ["/p/a.md"]) == nil)
+        #expect(try journal.recordDuplicate(contentHash: "a", fileName: "c.md", movedTo: ["/p/a.md", "/p/c.md"])?.movedTo == "/p/c.md")
+        #expect(try journal.recordFailure(contentHash: nil, fileName: "x.md", error: "bad", movedTo: ["/p/c.md", "/f/x.md"])?.movedTo == "/f/x.md")
     }
 }

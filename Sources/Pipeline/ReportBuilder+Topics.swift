@@ -3,8 +3,9 @@ import LinearAlgebra
 import PaperRadarCore
 import Reports
 import Store
+import Topics
 
-extension Engine {
+extension ReportBuilder {
     /// The most papers the topic map shows; larger stores show an even sample (every paper still shapes the axes).
     public static let topicMapLimit = 2_500
     /// Up to this many distinct paper dates the over-time chart has one point per day, beyond it one per month.
@@ -18,15 +19,15 @@ extension Engine {
     ///
     /// - Throws: ``PipelineError`` when no topics are fitted for the current models.
     /// - Complexity: O(n·d²) for the principal components, O(n) for the rest.
-    public func topicReport(space: VectorSpace? = nil, now: Date = Date()) throws -> TopicReport {
-        let space = try space ?? vectorSpace()
-        guard let (model, hash) = try currentTopics(), model.lsaHash == space.lsa.contentHash else {
+    public func topicReport() throws -> TopicReport {
+        guard let topicsOfSpace = space.topics else {
             throw PipelineError("no topics for the current model: run `paperradar topics` (or `paperradar fit`)")
         }
-        let assignments = try store.topicAssignments(modelHash: hash)
+        let model = topicsOfSpace.model
+        let hash = topicsOfSpace.hash
         var topicOf: [ArxivID: Int] = [:]
-        topicOf.reserveCapacity(assignments.count)
-        for a in assignments { topicOf[a.paperID] = a.topicID }
+        topicOf.reserveCapacity(space.count)
+        for (row, topic) in topicsOfSpace.topicOfRow.enumerated() { topicOf[space.ids[row]] = topic }
 
         // Growth: papers per date bucket (day, or month for long histories) and topic.
         let dates = try store.paperDates()
@@ -97,12 +98,12 @@ extension Engine {
                 + "by silhouette and stability across seeds"
             : "\(model.kChoice == "auto" ? "auto (too few papers for a curve)" : "fixed"): k = \(chosenK)"
         return TopicReport(
-            provenance: try provenance(
-                space: space, topicsHash: hash,
+            provenance: provenance(
+                topicsHash: hash,
                 settings: [
                     .init(name: "topics", value: "\(chosenK) topics, spherical k-means on LSA embeddings"),
                     .init(name: "map", value: "first two principal components of the \(space.embeddings.columns)-d embeddings"),
-                ], now: now),
+                ]),
             kChoice: kChoice,
             kCurve: model.kCurve.map {
                 TopicReport.KPoint(k: $0.k, silhouette: $0.silhouette, stability: $0.stability, chosen: $0.k == chosenK)

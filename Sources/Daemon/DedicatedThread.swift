@@ -1,14 +1,14 @@
 import Dispatch
 
-/// Runs blocking work (parsing, SQLite, BLAS) on a dedicated serial queue, so the cooperative thread pool stays
-/// free for signals, timers and the inotify bridge while a digest is processed.
+/// A serial queue of its own for blocking work (parsing, SQLite, BLAS), so that the cooperative thread pool stays
+/// free for signals, timers and the inotify bridge; also the executor of actors whose methods block.
 ///
 /// The awaiting task is not cancellable while the work runs: a digest in progress always finishes.
-public final class SerialWorker: Sendable {
+public final class DedicatedThread: SerialExecutor, Sendable {
     private let queue: DispatchQueue
 
-    public init(label: String) {
-        queue = DispatchQueue(label: label, qos: .userInitiated)
+    public init(label: String, qos: DispatchQoS = .userInitiated) {
+        queue = DispatchQueue(label: label, qos: qos)
     }
 
     /// Runs `work` on the queue and returns its result.
@@ -23,5 +23,15 @@ public final class SerialWorker: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             queue.async { continuation.resume(with: Result { try work() }) }
         }
+    }
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedSerialExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+
+    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
     }
 }

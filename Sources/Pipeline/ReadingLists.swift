@@ -4,8 +4,19 @@ import PaperRadarCore
 import Recommendation
 import Reports
 import Store
+import Topics
 
-extension Engine {
+/// Personalised reading lists over a space: a profile's ranker, its items with why, its self-check; and profile
+/// scores that order digest reports. A query: it reads the papers' texts and writes nothing.
+public struct ReadingLists: Sendable {
+    public let space: VectorSpace
+    public let store: PaperStore
+
+    public init(space: VectorSpace, store: PaperStore) {
+        self.space = space
+        self.store = store
+    }
+
     /// A personalised reading list for a profile: the ranker's best `top` papers, each explained, and the profile's
     /// self-check (see ``ReadingListRanker`` for the model, the score and the diversification).
     ///
@@ -14,8 +25,7 @@ extension Engine {
     /// - Throws: ``PipelineError`` when no model is fitted, no liked paper is in the store, `since` is not a date,
     ///   `top` is not positive, or a muted topic does not exist.
     public func readingList(
-        profile: ReadingProfile, profileFile: String, since: String? = nil, top: Int = 50, space: VectorSpace? = nil,
-        now: Date = Date()
+        profile: ReadingProfile, profileFile: String, since: String? = nil, top: Int = 50, now: Date = Date()
     ) throws -> ReadingListReport {
         guard top >= 1 else { throw PipelineError("--top must be at least 1 (the number of papers to list), got \(top)") }
         var sinceDay: Int?
@@ -25,8 +35,7 @@ extension Engine {
             }
             sinceDay = day
         }
-        let space = try space ?? vectorSpace()
-        let context = try readingListContext(profile: profile, profileFile: profileFile, space: space, sinceDay: sinceDay)
+        let context = try readingListContext(profile: profile, profileFile: profileFile, sinceDay: sinceDay)
         let ranker = context.ranker
         let ranking = ranker.rank(top: top)
         let items = ranking.items.map { item -> ReadingListReport.Item in
@@ -49,7 +58,7 @@ extension Engine {
         let summary = ReadingListReport.ProfileSummary(
             file: profileFile, likedCount: ranker.liked.count, dislikedCount: ranker.disliked.count,
             unknownIDs: context.unknownLiked.map(\.rawValue), rules: profile.ruleDescriptions)
-        let provenance = try self.provenance(
+        let provenance = ReportProvenance(
             space: space, topicsHash: context.topicsHash,
             settings: [
                 .init(
@@ -76,10 +85,9 @@ extension Engine {
     ///
     /// - Throws: ``PipelineError`` when no model is fitted, no liked paper is in the store or a muted topic does not
     ///   exist.
-    public func profileScores(profile: ReadingProfile, ids: [ArxivID], space: VectorSpace? = nil) throws -> [ArxivID: Double] {
-        let space = try space ?? vectorSpace()
-        let ranker = try readingListContext(profile: profile, profileFile: "profile", space: space, sinceDay: nil).ranker
-        let rows = ids.map { space.index(of: $0) }
+    public func profileScores(profile: ReadingProfile, ids: [ArxivID]) throws -> [ArxivID: Double] {
+        let ranker = try readingListContext(profile: profile, profileFile: "profile", sinceDay: nil).ranker
+        let rows = ids.map { space.row(of: $0) }
         let known = rows.compactMap { $0 }
         let scores = ranker.scores(ofRows: known)
         var result: [ArxivID: Double] = [:]
@@ -89,7 +97,7 @@ extension Engine {
 
     /// The ranker for a profile over the space, with what the report needs around it.
     private func readingListContext(
-        profile: ReadingProfile, profileFile: String, space: VectorSpace, sinceDay: Int?
+        profile: ReadingProfile, profileFile: String, sinceDay: Int?
     ) throws -> ReadingListContext {
         var byID: [ArxivID: Paper] = [:]
         for paper in try store.allPapers() { byID[paper.id] = paper }
@@ -97,19 +105,15 @@ extension Engine {
 
         // Topics: the current model when it belongs to these embeddings.
         var topicOfPaper: [ArxivID: Int] = [:]
-        var topics: TopicModel?
-        var topicsHash: String?
-        if let current = try currentTopics(), current.model.lsaHash == space.lsa.contentHash {
-            topics = current.model
-            topicsHash = current.hash
-            for assignment in try store.topicAssignments(modelHash: current.hash) {
-                topicOfPaper[assignment.paperID] = assignment.topicID
-            }
+        let topics = space.topics?.model
+        let topicsHash = space.topics?.hash
+        if let assigned = space.topics?.topicOfRow {
+            for (row, topic) in assigned.enumerated() { topicOfPaper[space.ids[row]] = topic }
         }
         let mutedTopics = try Self.resolve(profile.muteTopics, in: topics, profileFile: profileFile)
 
-        let likedRows = profile.liked.compactMap { space.index(of: $0) }
-        let unknownLiked = profile.liked.filter { space.index(of: $0) == nil }
+        let likedRows = profile.liked.compactMap { space.row(of: $0) }
+        let unknownLiked = profile.liked.filter { space.row(of: $0) == nil }
         guard !likedRows.isEmpty else {
             let shown = unknownLiked.prefix(5).map(\.rawValue).joined(separator: ", ")
             throw PipelineError(
@@ -117,7 +121,7 @@ extension Engine {
                     + "\(unknownLiked.count > 5 ? ", …" : "")): add them with `paperradar ingest` or `paperradar import`, "
                     + "or like papers that `paperradar related` or a digest shows")
         }
-        let dislikedRows = profile.disliked.compactMap { space.index(of: $0) }
+        let dislikedRows = profile.disliked.compactMap { space.row(of: $0) }
 
         // The model's features are the neighbour view of the LSA embeddings (first 96 dimensions weighted by σ, unit
         // rows; what related papers use). On arxiv-balanced-12 (20 liked papers of one category, 5 seeded samples

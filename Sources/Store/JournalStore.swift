@@ -95,16 +95,29 @@ public struct JournalRetry: Sendable, Hashable, Codable {
     }
 }
 
-extension PaperStore {
+/// The watch daemon's journal (tables `daemon_*` of the store's database): which digests it has turned into
+/// reports and how far it got with each, duplicates, failures, retries and facts about the running daemon.
+///
+/// The protocol that moves a digest through the states is documented on the daemon's `DigestJournal`. Reservations
+/// of file names are compare-and-reserve transactions over candidates the caller found free on disk: no file
+/// system is touched inside a transaction.
+public final class JournalStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// The journal of a store (the same database).
+    public init(store: PaperStore) {
+        writer = store.writer
+    }
+
     // MARK: - Digests
 
     /// The journal entry for a digest's bytes, if the daemon has seen them.
-    public func journalEntry(contentHash: String) throws -> JournalEntry? {
+    public func entry(contentHash: String) throws -> JournalEntry? {
         try writer.read { db in try Self.fetchJournalEntry(contentHash, in: db) }
     }
 
     /// Every journal entry, in the order the digests were first received.
-    public func journalEntries() throws -> [JournalEntry] {
+    public func entries() throws -> [JournalEntry] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.journalColumns) FROM daemon_digest ORDER BY received_at, rowid")
                 .map(Self.journalEntry(from:))
@@ -116,7 +129,7 @@ extension PaperStore {
     /// An entry already further along keeps its state and reservations; its file name is updated only while no
     /// report name is reserved (the report is named after the file as it is when the name is chosen).
     @discardableResult
-    public func journalRecordIngested(
+    public func recordIngested(
         contentHash: String, fileName: String, digestID: Int64, paperCount: Int, newCount: Int
     ) throws -> JournalEntry {
         try writer.write { db in
@@ -147,37 +160,33 @@ extension PaperStore {
 
     /// Reserves a report path (without extension) for a digest, or returns the one it already has.
     ///
-    /// Candidates are tried in order (`candidate(1)`, `candidate(2)`, …) until one is neither reserved by another
-    /// journal entry nor taken on disk (`isFree`); the check and the reservation are one transaction.
+    /// The first of `candidates` (paths the caller found free on disk, in preference order) that no other
+    /// journal entry has reserved is taken, in one transaction; `nil` when every candidate is reserved (ask again
+    /// with the next ones).
     ///
     /// - Parameter keepExisting: whether an existing reservation is still valid (e.g. it is in the current reports
     ///   folder); when it is not, a new one is chosen.
-    public func journalReserveReportBase(
-        contentHash: String, keepExisting: (String) -> Bool = { _ in true }, candidate: (Int) -> String,
-        isFree: (String) -> Bool
-    ) throws -> String {
+    public func reserveReportBase(
+        contentHash: String, keepExisting: (String) -> Bool = { _ in true }, candidates: [String]
+    ) throws -> String? {
         try writer.write { db in
             guard let entry = try Self.fetchJournalEntry(contentHash, in: db) else {
                 throw StoreError("no journal entry for digest \(contentHash.prefix(12)): ingest it first")
             }
             if let base = entry.reportBase, keepExisting(base) { return base }
-            var attempt = 1
-            while true {
-                let base = candidate(attempt)
+            for base in candidates {
                 let reserved = try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM daemon_digest WHERE report_base = ?", arguments: [base]) ?? false
-                if !reserved && isFree(base) {
-                    try db.execute(
-                        sql: """
-                            UPDATE daemon_digest SET report_base = ?, report_files = '[]', state = ?, updated_at = ?
-                            WHERE content_hash = ?
-                            """,
-                        arguments: [base, JournalState.reserved.rawValue, Timestamp.now, contentHash])
-                    return base
-                }
-                attempt += 1
-                if attempt > 100_000 { throw StoreError("no free report name for \(candidate(1))") }
+                if reserved { continue }
+                try db.execute(
+                    sql: """
+                        UPDATE daemon_digest SET report_base = ?, report_files = '[]', state = ?, updated_at = ?
+                        WHERE content_hash = ?
+                        """,
+                    arguments: [base, JournalState.reserved.rawValue, Timestamp.now, contentHash])
+                return base
             }
+            return nil
         }
     }
 
@@ -185,15 +194,16 @@ extension PaperStore {
     /// ``JournalState/reported``), or returns the place already reserved.
     ///
     /// - Returns: the path the digest file is to be moved to.
-    public func journalRecordReported(
-        contentHash: String, files: [String], modelHash: String?, topicsHash: String?, movedTo candidate: (Int) -> String,
-        isFree: (String) -> Bool
-    ) throws -> String {
+    /// - Parameter candidates: paths in `processed/` the caller found free on disk, in preference order.
+    /// - Returns: the path the digest file is to be moved to; `nil` when every candidate is reserved.
+    public func recordReported(
+        contentHash: String, files: [String], modelHash: String?, topicsHash: String?, movedTo candidates: [String]
+    ) throws -> String? {
         try writer.write { db in
             guard let entry = try Self.fetchJournalEntry(contentHash, in: db) else {
                 throw StoreError("no journal entry for digest \(contentHash.prefix(12))")
             }
-            let target = try entry.movedTo ?? Self.freeMovePath(candidate: candidate, isFree: isFree, in: db)
+            guard let target = try entry.movedTo ?? Self.firstUnreserved(candidates, in: db) else { return nil }
             try db.execute(
                 sql: """
                     UPDATE daemon_digest SET report_files = ?, model_hash = ?, topics_hash = ?, moved_to = ?, state = ?,
@@ -209,7 +219,7 @@ extension PaperStore {
     }
 
     /// Records that a digest file is in `processed/` (state ``JournalState/done``).
-    public func journalMarkDone(contentHash: String) throws {
+    public func markDone(contentHash: String) throws {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE daemon_digest SET state = ?, updated_at = ? WHERE content_hash = ?",
@@ -221,9 +231,11 @@ extension PaperStore {
 
     /// Records a duplicate drop and reserves its place in `processed/`; a reservation for the same bytes and name
     /// whose move never happened (a crash in between) is returned instead of a new one.
-    public func journalRecordDuplicate(
-        contentHash: String, fileName: String, movedTo candidate: (Int) -> String, isFree: (String) -> Bool
-    ) throws -> JournalDuplicate {
+    ///
+    /// - Parameter candidates: paths the caller found free on disk; `nil` is returned when all are reserved.
+    public func recordDuplicate(
+        contentHash: String, fileName: String, movedTo candidates: [String]
+    ) throws -> JournalDuplicate? {
         try writer.write { db in
             if let pending = try Row.fetchOne(
                 db,
@@ -234,7 +246,7 @@ extension PaperStore {
             {
                 return Self.duplicate(from: pending)
             }
-            let target = try Self.freeMovePath(candidate: candidate, isFree: isFree, in: db)
+            guard let target = try Self.firstUnreserved(candidates, in: db) else { return nil }
             try db.execute(
                 sql: """
                     INSERT INTO daemon_duplicate (content_hash, file_name, moved_to, moved, recorded_at)
@@ -248,10 +260,11 @@ extension PaperStore {
 
     /// Records a failed file and reserves its place in `failed/`; a pending reservation for the same file name
     /// (and bytes, when known) whose move never happened is updated and returned instead.
-    public func journalRecordFailure(
-        contentHash: String?, fileName: String, error: String, movedTo candidate: (Int) -> String,
-        isFree: (String) -> Bool
-    ) throws -> JournalFailure {
+    ///
+    /// - Parameter candidates: paths the caller found free on disk; `nil` is returned when all are reserved.
+    public func recordFailure(
+        contentHash: String?, fileName: String, error: String, movedTo candidates: [String]
+    ) throws -> JournalFailure? {
         try writer.write { db in
             if let pending = try Row.fetchOne(
                 db,
@@ -266,7 +279,7 @@ extension PaperStore {
                     sql: "UPDATE daemon_failure SET error = ? WHERE id = ?", arguments: [error, failure.id])
                 return failure
             }
-            let target = try Self.freeMovePath(candidate: candidate, isFree: isFree, in: db)
+            guard let target = try Self.firstUnreserved(candidates, in: db) else { return nil }
             let now = Timestamp.now
             try db.execute(
                 sql: """
@@ -280,21 +293,21 @@ extension PaperStore {
     }
 
     /// Records that a duplicate's file was moved.
-    public func journalMarkDuplicateMoved(id: Int64) throws {
+    public func markDuplicateMoved(id: Int64) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE daemon_duplicate SET moved = 1 WHERE id = ?", arguments: [id])
         }
     }
 
     /// Records that a failed file was moved.
-    public func journalMarkFailureMoved(id: Int64) throws {
+    public func markFailureMoved(id: Int64) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE daemon_failure SET moved = 1 WHERE id = ?", arguments: [id])
         }
     }
 
     /// Every duplicate drop, oldest first.
-    public func journalDuplicates() throws -> [JournalDuplicate] {
+    public func duplicates() throws -> [JournalDuplicate] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.duplicateColumns) FROM daemon_duplicate ORDER BY id")
                 .map(Self.duplicate(from:))
@@ -302,7 +315,7 @@ extension PaperStore {
     }
 
     /// Every failed file, oldest first.
-    public func journalFailures() throws -> [JournalFailure] {
+    public func failures() throws -> [JournalFailure] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.failureColumns) FROM daemon_failure ORDER BY id")
                 .map(Self.failure(from:))
@@ -312,7 +325,7 @@ extension PaperStore {
     // MARK: - Retries
 
     /// Records (or updates) a transient problem with a file that stays in the drop folder.
-    public func journalRecordRetry(_ retry: JournalRetry) throws {
+    public func recordRetry(_ retry: JournalRetry) throws {
         try writer.write { db in
             try db.execute(
                 sql: """
@@ -323,7 +336,7 @@ extension PaperStore {
     }
 
     /// Forgets the transient problem of a file (it was handled), or of every file when `fileName` is nil.
-    public func journalClearRetry(fileName: String? = nil) throws {
+    public func clearRetry(fileName: String? = nil) throws {
         try writer.write { db in
             if let fileName {
                 try db.execute(sql: "DELETE FROM daemon_retry WHERE file_name = ?", arguments: [fileName])
@@ -334,7 +347,7 @@ extension PaperStore {
     }
 
     /// Files waiting for a retry, by name.
-    public func journalRetries() throws -> [JournalRetry] {
+    public func retries() throws -> [JournalRetry] {
         try writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT file_name, error, attempts, next_attempt_at FROM daemon_retry ORDER BY file_name"
@@ -345,14 +358,14 @@ extension PaperStore {
     // MARK: - Meta and models
 
     /// A daemon fact by key (`drop`, `reports`, `started_at`, …).
-    public func journalMeta(_ key: String) throws -> String? {
+    public func meta(_ key: String) throws -> String? {
         try writer.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM daemon_meta WHERE key = ?", arguments: [key])
         }
     }
 
     /// Sets daemon facts, in one transaction.
-    public func journalSetMeta(_ values: [String: String]) throws {
+    public func setMeta(_ values: [String: String]) throws {
         try writer.write { db in
             for (key, value) in values {
                 try db.execute(
@@ -395,12 +408,9 @@ extension PaperStore {
             recordedAt: row[6])
     }
 
-    /// The first candidate path that no journal row has reserved as a move target and that is free on disk.
-    private static func freeMovePath(
-        candidate: (Int) -> String, isFree: (String) -> Bool, in db: Database
-    ) throws -> String {
-        for attempt in 1...100_000 {
-            let path = candidate(attempt)
+    /// The first of `candidates` that no journal row has reserved as a move target.
+    private static func firstUnreserved(_ candidates: [String], in db: Database) throws -> String? {
+        for path in candidates {
             let reserved =
                 try Bool.fetchOne(
                     db,
@@ -410,8 +420,8 @@ extension PaperStore {
                         UNION ALL SELECT 1 FROM daemon_failure WHERE moved_to = ?1
                         LIMIT 1
                         """, arguments: [path]) ?? false
-            if !reserved && isFree(path) { return path }
+            if !reserved { return path }
         }
-        throw StoreError("no free file name for \(candidate(1))")
+        return nil
     }
 }

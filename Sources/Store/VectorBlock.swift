@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import PaperRadarCore
+
+/// Vectors of many papers under one model, stored as one row of `vector_block`: CSR rows (TF-IDF) or dense rows
+/// (embeddings), with the ids they belong to.
+///
+/// A fit writes one block per model; each fold-in appends a block with the new (or changed) papers' rows; a later
+/// block's row for a paper replaces an earlier one. Arrays are stored as their raw little-endian bytes, so a block
+/// is read with one copy.
+public struct VectorBlock: Sendable, Hashable {
+    /// The paper of each row.
+    public var ids: [ArxivID]
+    /// Columns: the TF-IDF model's terms, or the embedding dimension.
+    public var width: Int
+    /// CSR row offsets (`ids.count + 1`), for sparse rows; `nil` for dense rows.
+    public var offsets: [Int]?
+    /// CSR column indices, for sparse rows.
+    public var indices: [Int32]?
+    /// The stored values (sparse), or `ids.count × width` values row-major (dense).
+    public var values: [Float]
+    /// Every paper whose text sequence (``TextSequence``) is at most this had its current text when the block was
+    /// computed.
+    public var textSequence: Int64
+
+    /// Dense rows.
+    public init(ids: [ArxivID], width: Int, values: [Float], textSequence: Int64) {
+        precondition(values.count == ids.count * width, "ids.count × width values")
+        self.ids = ids
+        self.width = width
+        self.offsets = nil
+        self.indices = nil
+        self.values = values
+        self.textSequence = textSequence
+    }
+
+    /// Sparse (CSR) rows.
+    public init(ids: [ArxivID], width: Int, offsets: [Int], indices: [Int32], values: [Float], textSequence: Int64) {
+        precondition(offsets.count == ids.count + 1 && offsets.last == values.count, "CSR offsets frame the values")
+        precondition(indices.count == values.count, "one column index per value")
+        self.ids = ids
+        self.width = width
+        self.offsets = offsets
+        self.indices = indices
+        self.values = values
+        self.textSequence = textSequence
+    }
+
+    public var isSparse: Bool { offsets != nil }
+    public var rowCount: Int { ids.count }
+}
+
+extension VectorBlock {
+    static let columns = "text_seq, row_count, width, ids, offsets, indices, vals"
+
+    func insert(modelHash: String, in db: Database) throws {
+        precondition(UInt16(1).littleEndian == 1, "vector blocks are stored little-endian")
+        try db.execute(
+            sql: "INSERT INTO vector_block (model_hash, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                modelHash, textSequence, ids.count, width,
+                Data(ids.map(\.rawValue).joined(separator: "\n").utf8),
+                offsets.map { Self.bytes(of: $0.map(Int64.init)) }, indices.map(Self.bytes(of:)), Self.bytes(of: values),
+            ])
+    }
+
+    /// Decodes a row selected with ``columns``; `nil` when it is malformed.
+    static func decode(_ row: Row) throws -> VectorBlock? {
+        let textSequence: Int64 = row[0]
+        let count: Int = row[1]
+        let width: Int = row[2]
+        let ids = try row.withUnsafeData(atIndex: 3) { data in
+            String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").compactMap { ArxivID(String($0)) }
+        }
+        guard ids.count == count, width >= 0 else { return nil }
+        let values: [Float] = try row.withUnsafeData(atIndex: 6) { array(from: $0) }
+        let offsets: [Int64]? = row.hasNull(atIndex: 4) ? nil : try row.withUnsafeData(atIndex: 4) { array(from: $0) }
+        guard let offsets else {
+            guard values.count == count * width else { return nil }
+            return VectorBlock(ids: ids, width: width, values: values, textSequence: textSequence)
+        }
+        let indices: [Int32] = try row.withUnsafeData(atIndex: 5) { array(from: $0) }
+        guard offsets.count == count + 1, offsets.last.map(Int.init) == values.count, indices.count == values.count
+        else { return nil }
+        return VectorBlock(
+            ids: ids, width: width, offsets: offsets.map(Int.init), indices: indices, values: values,
+            textSequence: textSequence)
+    }
+
+    static func bytes<T: BitwiseCopyable>(of array: [T]) -> Data {
+        array.withUnsafeBytes { Data($0) }
+    }
+
+    static func array<T: BitwiseCopyable>(from data: Data?) -> [T] {
+        guard let data, !data.isEmpty else { return [] }
+        let count = data.count / MemoryLayout<T>.stride
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: raw[0..<(count * MemoryLayout<T>.stride)]))
+            }
+            initialized = count
+        }
+    }
+}
+
+extension VectorBlock {
+    /// Migration v6: turns the one-row-per-paper vectors of `paper_vector` into one block per model (sparse rows
+    /// `UInt32 count, Int32 columns…, Float32 values…` for TF-IDF models, `Float32…` for the others).
+    static func migrateRowVectors(in db: Database) throws {
+        let sequence = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(text_seq), 0) FROM paper") ?? 0
+        let models = try Row.fetchAll(db, sql: "SELECT content_hash, kind FROM model")
+        for model in models {
+            let hash: String = model[0]
+            let kind: String = model[1]
+            var ids: [ArxivID] = []
+            var offsets = [0]
+            var indices: [Int32] = []
+            var values: [Float] = []
+            var width = 0
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT paper_id, data FROM paper_vector WHERE model_hash = ? ORDER BY paper_id",
+                arguments: [hash])
+            while let row = try cursor.next() {
+                guard let id = ArxivID(row[0] as String) else { continue }
+                let bytes = [UInt8](row[1] as Data)
+                if kind == "tfidf" {
+                    guard bytes.count >= 4 else { continue }
+                    let count = bytes.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+                    guard bytes.count == 4 + 8 * count else { continue }
+                    bytes.withUnsafeBytes { raw in
+                        for k in 0..<count {
+                            let column = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 + 4 * k, as: Int32.self))
+                            let bits = UInt32(
+                                littleEndian: raw.loadUnaligned(fromByteOffset: 4 + 4 * count + 4 * k, as: UInt32.self))
+                            indices.append(column)
+                            values.append(Float(bitPattern: bits))
+                            width = max(width, Int(column) + 1)
+                        }
+                    }
+                    offsets.append(values.count)
+                } else {
+                    guard bytes.count % 4 == 0, width == 0 || bytes.count / 4 == width else { continue }
+                    width = bytes.count / 4
+                    bytes.withUnsafeBytes { raw in
+                        for k in 0..<width {
+                            values.append(
+                                Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self))))
+                        }
+                    }
+                }
+                ids.append(id)
+            }
+            guard !ids.isEmpty else { continue }
+            // The TF-IDF width is only a lower bound here; readers take the model's term count.
+            let block =
+                kind == "tfidf"
+                ? VectorBlock(ids: ids, width: width, offsets: offsets, indices: indices, values: values, textSequence: sequence)
+                : VectorBlock(ids: ids, width: width, values: values, textSequence: sequence)
+            try block.insert(modelHash: hash, in: db)
+        }
+    }
+}
