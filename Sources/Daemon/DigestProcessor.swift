@@ -136,6 +136,7 @@ public final class DigestProcessor: Sendable {
     /// Steps 1–4: read, look up, parse, store.
     private func prepare(_ name: String, ingestOnly: Bool) throws -> Stage {
         var clock = StageClock()
+        clock.statementsAtStart = intake.store.statements?.counts
         let path = layout.dropPath(name)
         guard case .candidate = DropFileFilter.classify(name: name, in: layout.drop) else { return .finished(.vanished) }
 
@@ -255,7 +256,9 @@ public final class DigestProcessor: Sendable {
             fileName: name, paperCount: entry.paperCount, newCount: entry.newCount, reportFiles: entry.reportFiles,
             movedTo: target, modelHash: entry.modelHash, topicsHash: entry.topicsHash, resumedFrom: resumedFrom,
             timings: clock.laps)
-        log(reported)
+        log(reported, statements: clock.statementsAtStart.flatMap { start in
+            intake.store.statements.map { ($0.counts.statements - start.statements, $0.counts.paperReads - start.paperReads) }
+        })
         return .reported(reported)
     }
 
@@ -326,7 +329,7 @@ public final class DigestProcessor: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func log(_ digest: ReportedDigest) {
+    private func log(_ digest: ReportedDigest, statements: (all: Int, paperReads: Int)?) {
         let timings = digest.timings.map { "\($0.stage.rawValue)=\(Self.milliseconds($0.seconds))" }
             .joined(separator: " ")
         var metadata: Logger.Metadata = [
@@ -336,6 +339,10 @@ public final class DigestProcessor: Sendable {
             "model": "\(digest.modelHash ?? "none")",
         ]
         if let resumed = digest.resumedFrom { metadata["resumed_from"] = "\(resumed.rawValue)" }
+        if let statements {
+            metadata["sql_statements"] = "\(statements.all)"
+            metadata["sql_paper_reads"] = "\(statements.paperReads)"
+        }
         logger.info("processed \(digest.fileName) → \(digest.reportFiles.first ?? "no report")", metadata: metadata)
     }
 
@@ -345,6 +352,8 @@ public final class DigestProcessor: Sendable {
 /// Stage timings of one digest.
 struct StageClock {
     private var watch = Stopwatch()
+    /// The store's statement counts when the digest was taken (with `PAPERRADAR_TRACE_SQL=1`).
+    var statementsAtStart: (statements: Int, paperReads: Int)?
     private(set) var laps: [(stage: ProcessingStage, seconds: Double)] = []
 
     mutating func lap(_ stage: ProcessingStage) {

@@ -65,8 +65,11 @@ public actor ModelKeeper {
     public func report(
         for digest: IngestedDigest, relatedCount: Int, profile: ReportProfile?, settings: [ReportProvenance.Setting]
     ) throws -> DigestReport {
+        var watch = Stopwatch()
         try bringUpToDate()
+        let loaded = watch.lap()
         try repository.extend(&space!, with: digest)
+        let extended = watch.lap()
         let current = space!
         var scores: [ArxivID: Double]?
         var settings = settings
@@ -80,8 +83,15 @@ public actor ModelKeeper {
                 logger.warning("the profile \(profile.name) cannot order this report (ordered by topic): \(error)")
             }
         }
-        return try ReportBuilder(space: current, store: store).digestReport(
+        let report = try ReportBuilder(space: current, store: store).digestReport(
             digest, top: relatedCount, profileScores: scores, settings: settings)
+        logger.debug(
+            "report computed",
+            metadata: [
+                "load_ms": "\(Int(loaded * 1000))", "extend_ms": "\(Int(extended * 1000))",
+                "report_ms": "\(Int(watch.lap() * 1000))",
+            ])
+        return report
     }
 
     /// Loads the space when the store's models are not the cached space's (another process refitted), or fits the

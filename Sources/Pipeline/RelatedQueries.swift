@@ -96,11 +96,21 @@ public struct RelatedQueries: Sendable {
         let missing = ids.filter { known[$0] == nil }
         for (id, paper) in try store.papers(ids: missing) { papers[id] = paper }
         let model = space.tfidf
+        // Each paper's words are counted only for the terms shown with it (its results' shared terms).
+        var wanted: [ArxivID: Set<String>] = [:]
+        for result in results {
+            for item in result.items {
+                let terms = item.sharedTerms.map(\.term)
+                wanted[item.id, default: []].formUnion(terms)
+                if let query = result.query { wanted[query, default: []].formUnion(terms) }
+            }
+        }
         let forms = Mutex([ArxivID: SurfaceForms]())
         let texts = papers
+        let terms = wanted
         Parallel.forEach(ids.count) { i in
             guard let paper = texts[ids[i]] else { return }
-            let counted = model.surfaceForms(in: [paper.title, paper.abstract])
+            let counted = model.surfaceForms(in: [paper.title, paper.abstract], only: terms[ids[i]] ?? [])
             forms.withLock { $0[ids[i]] = counted }
         }
         let byPaper = forms.withLock { $0 }

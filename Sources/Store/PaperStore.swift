@@ -10,6 +10,8 @@ public final class PaperStore: Sendable {
     let writer: any DatabaseWriter
     /// The database file, or `nil` for an in-memory store.
     public let databaseURL: URL?
+    /// Counts of the statements run, when `PAPERRADAR_TRACE_SQL=1` is set (benchmarks).
+    public let statements: StatementCounter?
 
     /// Opens (creating when needed) the store at a location and migrates it to the current schema.
     public convenience init(location: StoreLocation) throws {
@@ -25,8 +27,14 @@ public final class PaperStore: Sendable {
     public init(databaseURL: URL) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        let counter = ProcessInfo.processInfo.environment["PAPERRADAR_TRACE_SQL"] == "1" ? StatementCounter() : nil
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if let counter {
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { counter.count(statement.sql) }
+                }
+            }
         }
         do {
             let pool = try DatabasePool(path: databaseURL.path, configuration: configuration)
@@ -36,6 +44,7 @@ public final class PaperStore: Sendable {
             throw StoreError("cannot open the store \(databaseURL.path): \(error.message ?? "\(error)")")
         }
         self.databaseURL = databaseURL
+        statements = counter
     }
 
     /// A private in-memory store, for tests and dry runs.
@@ -44,5 +53,6 @@ public final class PaperStore: Sendable {
         try Schema.migrator.migrate(queue)
         writer = queue
         databaseURL = nil
+        statements = nil
     }
 }

@@ -19,18 +19,27 @@ extension TFIDFModel {
     ///
     /// Bigrams are counted as the model builds them: adjacent words within a phrase, neither a stop word.
     ///
+    /// - Parameter terms: the only terms (stems, or two stems joined by a space) to count; `nil` counts all.
     /// - Complexity: O(total text length).
-    public func surfaceForms(in texts: [String]) -> SurfaceForms {
+    public func surfaceForms(in texts: [String], only terms: Set<String>? = nil) -> SurfaceForms {
         var forms = SurfaceForms()
         guard configuration.stemming else { return forms }
+        // The stems that matter: those of the wanted terms, alone or in a pair.
+        let stems = terms.map { Set($0.flatMap { $0.split(separator: " ").map(String.init) }) }
         let analyzer = TextAnalyzer(configuration: configuration, stopWords: stopWords)
         for text in texts {
             let tokens = analyzer.tokens(in: text)
             for (i, token) in tokens.enumerated() where !token.isStopWord {
-                forms.counts[token.stem, default: [:]][token.text, default: 0] += 1
+                if let stems, !stems.contains(token.stem) { continue }
+                if terms?.contains(token.stem) ?? true {
+                    forms.counts[token.stem, default: [:]][token.text, default: 0] += 1
+                }
                 if i > 0, !token.startsPhrase, !tokens[i - 1].isStopWord {
                     let previous = tokens[i - 1]
-                    forms.counts[previous.stem + " " + token.stem, default: [:]][previous.text + " " + token.text, default: 0] += 1
+                    let pair = previous.stem + " " + token.stem
+                    if terms?.contains(pair) ?? true {
+                        forms.counts[pair, default: [:]][previous.text + " " + token.text, default: 0] += 1
+                    }
                 }
             }
         }

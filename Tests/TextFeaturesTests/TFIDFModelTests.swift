@@ -153,6 +153,13 @@ import TextFeatures
         let merged = SurfaceForms(merging: texts.map { model.surfaceForms(in: [$0]) })
         #expect(model.readableTerms(["retriev", "passag", "retriev passag"], using: merged)
             == model.readableTerms(["retriev", "passag", "retriev passag"], in: texts))
+        // Counting only some terms counts exactly those terms' forms, as counting everything does.
+        let wanted: Set<String> = ["passag", "retriev passag", "rerank"]
+        let all = model.surfaceForms(in: texts)
+        let only = model.surfaceForms(in: texts, only: wanted)
+        #expect(model.readableTerms(Array(wanted), using: only) == model.readableTerms(Array(wanted), using: all))
+        #expect(model.readableTerms(["retriev"], using: only) == ["retriev"])
+        #expect(model.surfaceForms(in: texts, only: []) == SurfaceForms())
         // No texts: stems stay.
         #expect(model.readableTerms(["retriev"], in: []) == ["retriev"])
     }
