@@ -16,7 +16,8 @@ import PaperRadarCore
 ///
 ///     ---
 ///
-/// Papers get the digest's date; the announce type goes to the extras.
+/// Papers get the digest's date; the announce type goes to the extras. An entry without an English abstract is a
+/// title-only paper.
 struct AnnouncementParser: Sendable {
     let lines: DigestLines
 
@@ -47,7 +48,9 @@ struct AnnouncementParser: Sendable {
         func finish() {
             guard let current = entry else { return }
             entry = nil
-            if let paper = paper(from: current, date: date, log: &log) { collector.add(paper) }
+            if let paper = paper(from: current, date: date, log: &log) {
+                collector.add(paper, line: lines.number(at: current.line))
+            }
         }
 
         for index in 0..<lines.count {
@@ -82,7 +85,7 @@ struct AnnouncementParser: Sendable {
             readLine(line, into: &entry)
         }
         finish()
-        return LayoutParseResult(date: date, papers: collector.papers, warnings: log.warnings)
+        return LayoutParseResult(date: date, collector: collector, log: log)
     }
 
     /// A new entry from its `## [Title](URL)` heading text.
@@ -139,13 +142,16 @@ struct AnnouncementParser: Sendable {
             log.add("entry \"\(entry.title.excerpt)\" skipped: \(what)", at: entry.line, in: lines)
             return nil
         }
-        guard
-            let abstract = log.completeAbstract(
-                of: id, title: entry.title, abstract: entry.abstract, at: entry.line, in: lines)
-        else { return nil }
+        guard log.hasTitle(id, title: entry.title, at: entry.line, in: lines) else { return nil }
         let translation = entry.translation.text
         var extras = PaperExtras()
         extras.translatedAbstract = translation.isEmpty ? nil : translation
+        var abstract = ""
+        switch EnglishText.classify(entry.abstract.text) {
+        case .english(let text): abstract = text
+        case .translation(let text): extras.translatedAbstract = extras.translatedAbstract ?? text
+        case .missing: break
+        }
         extras.announceType = entry.announceType
         return Paper(id: id, version: version, title: entry.title, abstract: abstract, date: date, extras: extras)
     }

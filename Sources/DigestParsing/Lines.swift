@@ -1,17 +1,25 @@
+import PaperRadarCore
+
 /// The lines of a digest text, addressed by 0-based index and reported by 1-based line number.
 ///
 /// Splits on LF, CRLF and lone CR (so stray carriage returns never end up inside a field) and removes
 /// zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF — which includes a byte order mark) from every
 /// line, so that an invisible character never hides a structural marker such as `##### ` or `摘要：`.
+///
+/// An entry heading glued onto the end of the line before it (`…任務。##### **Title**`, `…</details>### [2] [T](…)`:
+/// a generator that lost a line break) is split off into a line of its own, which keeps the physical line's number.
+/// See ``gluedHeadingStart(in:)`` for what counts as an entry heading.
 struct DigestLines: Sendable {
     /// The line texts, without line terminators and without zero-width characters.
     let texts: [String]
+    /// The 1-based physical line number of each text, when a glued heading was split off (else `nil`: index + 1).
+    private let numbers: [Int]?
 
     /// Splits `text` into lines.
     ///
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     init(_ text: String) {
-        texts = text.withUTF8Bytes { bytes in
+        let physical = text.withUTF8Bytes { bytes in
             var texts: [String] = []
             var start = 0
             var index = 0
@@ -27,6 +35,27 @@ struct DigestLines: Sendable {
             texts.append(DigestLines.lineText(UnsafeBufferPointer(rebasing: bytes[min(start, bytes.count)...])))
             return texts
         }
+        guard physical.contains(where: { DigestLines.gluedHeadingStart(in: $0) != nil }) else {
+            texts = physical
+            numbers = nil
+            return
+        }
+        var split: [String] = []
+        var splitNumbers: [Int] = []
+        split.reserveCapacity(physical.count + 16)
+        splitNumbers.reserveCapacity(physical.count + 16)
+        for (index, line) in physical.enumerated() {
+            var rest = Substring(line)
+            while let cut = DigestLines.gluedHeadingStart(in: rest) {
+                split.append(String(rest[..<cut]))
+                splitNumbers.append(index + 1)
+                rest = rest[cut...]
+            }
+            split.append(String(rest))
+            splitNumbers.append(index + 1)
+        }
+        texts = split
+        numbers = splitNumbers
     }
 
     /// The number of lines (a text without a final newline still counts its last line).
@@ -38,10 +67,59 @@ struct DigestLines: Sendable {
     }
 
     /// The 1-based line number of the line at 0-based `index`.
-    func number(at index: Int) -> Int { index + 1 }
+    func number(at index: Int) -> Int {
+        guard let numbers else { return index + 1 }
+        return numbers.indices.contains(index) ? numbers[index] : (numbers.last ?? 0) + 1
+    }
 
     /// True when every line is empty or white space.
     var isBlank: Bool { texts.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+
+    /// Where an entry heading glued onto preceding text starts in `line`, or `nil` when there is none.
+    ///
+    /// An entry heading is `##### ` followed by `**` or a digit (a table + abstracts entry), or `## `…`#### `
+    /// followed by `[…](…arxiv.org/…)`, `[n] [` or `<a id=` (announcement and category entries). It counts as glued
+    /// when something other than white space and `#` comes before it on the line.
+    static func gluedHeadingStart<S: StringProtocol>(in line: S) -> S.Index? {
+        let utf8 = line.utf8
+        // Fast path: most lines hold no `#` after their first byte.
+        guard let firstHash = utf8.dropFirst().firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        var index = firstHash
+        while index < utf8.endIndex {
+            guard utf8[index] == UInt8(ascii: "#") else {
+                index = utf8.index(after: index)
+                continue
+            }
+            let runStart = index
+            var hashes = 0
+            while index < utf8.endIndex, utf8[index] == UInt8(ascii: "#") {
+                hashes += 1
+                index = utf8.index(after: index)
+            }
+            guard (2...6).contains(hashes), index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") else { continue }
+            let before = line[line.startIndex..<runStart]
+            guard before.contains(where: { !$0.isWhitespace && $0 != "#" && $0 != ">" }) else { continue }
+            let after = line[utf8.index(after: index)...]
+            if isEntryHeadingText(after, level: hashes) { return runStart }
+        }
+        return nil
+    }
+
+    /// True when the text after a heading's `#` marks opens an entry of some layout (see ``gluedHeadingStart(in:)``).
+    private static func isEntryHeadingText<S: StringProtocol>(_ text: S, level: Int) -> Bool {
+        guard let first = text.first else { return false }
+        if level == 5 { return first == "*" || first.isASCIIDigit }
+        guard level <= 4 else { return false }
+        if text.hasPrefix("<a id=") || text.hasPrefix("<a name=") { return true }
+        guard first == "[" else { return false }
+        let head = text.prefix(12)
+        if head.dropFirst().prefix(while: \.isASCIIDigit).count > 0,
+            head.dropFirst().drop(while: \.isASCIIDigit).hasPrefix("] [")
+        {
+            return true
+        }
+        return text.contains("arxiv.org/")
+    }
 
     /// Decodes one line's bytes, dropping zero-width characters.
     private static func lineText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -13,12 +13,15 @@ enum MarkdownScanning {
         return (label, url)
     }
 
-    /// The arXiv id and version named by an `…/abs/ID`, `…/pdf/ID` or `…/pdf/ID.pdf` URL.
+    /// The arXiv id and version named by an `…/abs/ID`, `…/pdf/ID`, `…/pdf/ID.pdf` or `…/html/ID` URL, or by a
+    /// "URL" that is just the id (`(2503.05714)`, `(arXiv:2503.05714v2)`, as some generator versions write).
     static func arxivID<S: StringProtocol>(inURL url: S) -> (id: ArxivID, version: Int?)? {
         var rest = Substring(url.trimmingWhitespace())
+        if rest.hasPrefix("<"), rest.hasSuffix(">") { rest = rest.dropFirst().dropLast() }
         if let query = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<query] }
+        if let bare = ArxivID.parse(String(rest)) { return bare }
         var found: Substring?
-        for marker in ["/abs/", "/pdf/"] {
+        for marker in ["/abs/", "/pdf/", "/html/"] {
             if let range = rest.rangeOfLast(marker) {
                 found = rest[range.upperBound...]
                 break

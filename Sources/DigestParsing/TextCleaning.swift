@@ -151,11 +151,36 @@ enum TextCleaning {
         }
     }
 
-    /// The title without Markdown bold markers (`**`), cleaned as ``inline(_:)``.
+    /// A title: text, not markup. Cleaned as ``inline(_:)`` with line breaks turned into spaces; a complete `**…**`
+    /// (or `__…__`) wrapper around the whole title is bold and removed, but a `**` inside the title is kept as written
+    /// (a real title reads `Oh F**k! How Do People Feel…`).
     static func title<S: StringProtocol>(_ text: S) -> String {
-        let cleaned = inline(text)
-        guard cleaned.contains("**") else { return cleaned }
-        return inline(cleaned.replacing("**", with: ""))
+        var cleaned = inline(text)
+        if cleaned.contains(where: \.isNewline) {
+            cleaned = inline(cleaned.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+        for marker in ["**", "__"] {
+            while cleaned.count > 2 * marker.count, cleaned.hasPrefix(marker), cleaned.hasSuffix(marker) {
+                let inner = cleaned.dropFirst(marker.count).dropLast(marker.count)
+                // `**A** and **B**` is not one wrapper: its inside would start or end with a bold of its own.
+                guard !inner.hasPrefix("*"), !inner.hasSuffix("*"), !isTwoBoldRuns(inner, marker: marker) else { break }
+                cleaned = inline(inner)
+            }
+        }
+        return cleaned
+    }
+
+    /// True when `inner` (a text between an opening and a closing marker) closes the opening marker early, as
+    /// `A** and **B` does: then the outer markers are two separate bold runs, not one wrapper.
+    private static func isTwoBoldRuns(_ inner: Substring, marker: String) -> Bool {
+        guard let close = inner.firstRange(of: marker) else { return false }
+        let after = inner[close.upperBound...]
+        // `A** and **B`: a closing marker right after a word, a later opening marker right before one.
+        guard let open = after.firstRange(of: marker) else { return false }
+        let closesWord = close.lowerBound > inner.startIndex && !inner[inner.index(before: close.lowerBound)].isWhitespace
+        let opensWord = open.upperBound < after.endIndex && !after[open.upperBound].isWhitespace
+        let spaced = after[..<open.lowerBound].first?.isWhitespace ?? false
+        return closesWord && opensWord && spaced
     }
 }
 

@@ -29,7 +29,8 @@ enum DigestLoading {
             throw FileError(path: url.path, message: error.message.replacingOccurrences(of: "\(url.path): ", with: ""))
         }
         do {
-            let parsed = try DigestParser(options: .init(maxBytes: maxBytes)).parse(bytes: bytes)
+            let options = DigestParser.Options(maxBytes: maxBytes, sourceName: url.lastPathComponent)
+            let parsed = try DigestParser(options: options).parse(bytes: bytes)
             return LoadedDigest(url: url, bytes: bytes, parsed: parsed)
         } catch {
             throw FileError(path: url.path, message: "\(error)")

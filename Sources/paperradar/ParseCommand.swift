@@ -30,7 +30,10 @@ struct Parse: ParsableCommand {
                 DigestLoading.reportWarnings(loaded.parsed.warnings, path: path)
                 records += loaded.parsed.papers.map { PaperJSON($0, format: loaded.parsed.format, file: path) }
                 if format == .text {
-                    Terminal.error("\(path): \(loaded.parsed.format?.rawValue ?? "empty"), \(loaded.parsed.papers.count) papers")
+                    let parsed = loaded.parsed
+                    Terminal.error(
+                        "\(path): \(parsed.format?.rawValue ?? "empty"), \(parsed.papers.count) papers "
+                            + "(\(parsed.titleOnlyCount) title-only)")
                 }
             } catch {
                 failures += 1
@@ -60,6 +63,8 @@ struct PaperJSON: Codable {
     var file: String?
     var codeURL: String?
     var extras: PaperExtras?
+    /// True when the source gave no English abstract (`abstract` is empty).
+    var titleOnly: Bool
 
     init(_ paper: Paper, format: DigestFormat?, file: String?) {
         id = paper.id.rawValue
@@ -74,6 +79,7 @@ struct PaperJSON: Codable {
         self.file = file
         codeURL = paper.codeURL
         extras = paper.extras.isEmpty ? nil : paper.extras
+        titleOnly = paper.isTitleOnly
     }
 
     static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
@@ -91,7 +97,11 @@ struct PaperJSON: Codable {
         if !tags.isEmpty { facts.append("tags: " + tags.joined(separator: ", ")) }
         if let codeURL { facts.append("code: \(codeURL)") }
         if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
-        lines.append("  " + abstract.replacingOccurrences(of: "\n\n", with: "\n  "))
+        if titleOnly {
+            lines.append("  (title only: no English abstract)")
+        } else {
+            lines.append("  " + abstract.replacingOccurrences(of: "\n\n", with: "\n  "))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }
