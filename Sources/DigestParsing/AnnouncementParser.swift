@@ -68,7 +68,7 @@ struct AnnouncementParser: Sendable {
                 let name = line.markdownHeadingText
                 if name.hasPrefix("Abstract") {
                     entry?.section = .abstract
-                } else if name.hasPrefix("摘要") || name.contains("(ZH)") || name.contains("中文") {
+                } else if name.hasPrefix("摘要") || name.containsBytes("(ZH)") || name.containsBytes("中文") {
                     entry?.section = .translation
                 } else {
                     entry?.section = .other
@@ -103,7 +103,7 @@ struct AnnouncementParser: Sendable {
         guard var current = entry else { return }
         switch current.section {
         case .abstract, .none:
-            if line.hasPrefix("arXiv:"), line.contains("Announce Type:") {
+            if line.hasPrefix("arXiv:"), line.containsBytes("Announce Type:") {
                 readAnnounceLine(line, into: &current)
             } else if line.hasPrefix("Abstract:") {
                 current.abstract.add(line.dropFirst("Abstract:".count))

@@ -133,13 +133,11 @@ struct CategoryTLDRParser: Sendable {
 
     // MARK: - Headings
 
-    /// The heading level of the entries: the most common level among headings that link to arXiv (3 when none do).
+    /// The heading level of the entries: the most common level among link headings (3 when there are none).
     private static func entryLevel(_ lines: DigestLines) -> Int {
         var counts = [Int](repeating: 0, count: 7)
-        for line in lines.texts where line.hasPrefix("#") {
-            guard let level = line.markdownHeadingLevel, isEntryHeading(line.markdownHeadingText),
-                entryLink(line.markdownHeadingText) != nil
-            else { continue }
+        for line in lines.texts where line.hasPrefix("#") && line.containsBytes("](") {
+            guard let level = line.markdownHeadingLevel, isEntryHeading(line.markdownHeadingText) else { continue }
             counts[level] += 1
         }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return 3 }
@@ -150,13 +148,8 @@ struct CategoryTLDRParser: Sendable {
     /// numbered form `[n] …` of a broken entry.
     private static func isEntryHeading(_ text: String) -> Bool {
         let body = entryHeadingText(text)
-        if body.hasPrefix("["), body.contains("](") { return true }
+        if body.hasPrefix("["), body.containsBytes("](") { return true }
         return body.count < text.count && text.hasPrefix("[")
-    }
-
-    /// The arXiv id a heading's link names, if any.
-    private static func entryLink(_ text: String) -> (id: ArxivID, version: Int?)? {
-        MarkdownScanning.link(entryHeadingText(text)).flatMap { MarkdownScanning.arxivID(inURL: $0.url) }
     }
 
     /// A heading's text without a leading `[12] ` number, `<a id="…"></a>` anchors and trailing links back to the
@@ -176,6 +169,7 @@ struct CategoryTLDRParser: Sendable {
     /// The text without leading `<a id="2606.03652v1"></a>` (or `<a name=…/>`) anchors.
     static func strippingAnchors(_ heading: Substring) -> Substring {
         var text = Substring(heading.trimmingWhitespace())
+        guard text.hasPrefix("<") else { return text }
         while text.hasPrefix("<a ") {
             if let end = text.firstRange(of: "</a>") {
                 text = text[end.upperBound...]
@@ -192,6 +186,7 @@ struct CategoryTLDRParser: Sendable {
     /// The text without trailing links to anchors in the page: `[[Back]](#toc)`, `[back](#toc-1)`, `[↑](#top)`.
     static func strippingBackLinks(_ heading: Substring) -> Substring {
         var text = Substring(heading.trimmingWhitespace())
+        guard text.containsBytes("(#") else { return text }
         while text.hasSuffix(")"), let open = text.rangeOfLast("(#"), open.lowerBound > text.startIndex,
             text[text.index(before: open.lowerBound)] == "]",
             !text[open.upperBound...].dropLast().contains(where: { $0 == ")" || $0.isWhitespace })
@@ -227,7 +222,7 @@ struct CategoryTLDRParser: Sendable {
         guard !cleaned.isEmpty else { return (nil, nil) }
         let lowered = cleaned.lowercased()
         if ["table of contents", "contents", "toc", "目录", "目錄"].contains(lowered) || lowered.hasPrefix("今日")
-            || lowered.contains("arxiv daily")
+            || lowered.containsBytes("arxiv daily")
         {
             return (nil, nil)
         }
@@ -367,25 +362,36 @@ struct CategoryTLDRParser: Sendable {
 
     /// What a label (`TL;DR`, `Abstract`, `摘要翻译`, `Interest Score` …) holds, case-insensitively.
     static func role(of label: String) -> Role {
-        let key = label.lowercased().trimmingWhitespace()
-        switch key {
-        case "main category", "primary category": return .mainCategory
-        case "tl;dr", "tldr", "tl; dr", "tl:dr", "innovation snapshot", "one-line summary", "one sentence summary":
-            return .tldr
-        case "abstract", "english abstract", "original abstract", "paper abstract", "abstract (en)":
-            return .abstract
-        case "摘要", "摘要翻译", "摘要翻譯", "中文摘要", "abstract (zh)", "chinese abstract", "translated abstract",
-            "abstract translation", "abstract_translation":
-            return .translatedAbstract
-        case "title (zh)", "中文标题", "标题翻译", "translated title", "title translation": return .translatedTitle
-        case "comment", "comments": return .comment
-        case "authors", "author": return .authors
-        case "details", "": return .ignored
-        default:
-            let heading = noteHeadings.first { $0.lowercased() == key } ?? label.trimmingWhitespace()
-            return .note(heading)
-        }
+        let trimmed = label.trimmingWhitespace()
+        if let role = roles[trimmed] ?? roles[trimmed.lowercased()] { return role }
+        let key = trimmed.lowercased()
+        return .note(noteHeadings.first { $0.lowercased() == key } ?? trimmed)
     }
+
+    /// The labels with a role of their own, lowercased (`Main category`, `TL;DR`, `摘要翻译` …).
+    private static let roles: [String: Role] = {
+        var roles: [String: Role] = [:]
+        let groups: [(Role, [String])] = [
+            (.mainCategory, ["main category", "primary category"]),
+            (.tldr, ["tl;dr", "tldr", "tl; dr", "tl:dr", "innovation snapshot", "one-line summary", "one sentence summary"]),
+            (.abstract, ["abstract", "english abstract", "original abstract", "paper abstract", "abstract (en)"]),
+            (
+                .translatedAbstract,
+                [
+                    "摘要", "摘要翻译", "摘要翻譯", "中文摘要", "abstract (zh)", "chinese abstract", "translated abstract",
+                    "abstract translation", "abstract_translation",
+                ]
+            ),
+            (.translatedTitle, ["title (zh)", "中文标题", "标题翻译", "translated title", "title translation"]),
+            (.comment, ["comment", "comments"]),
+            (.authors, ["authors", "author"]),
+            (.ignored, ["details", ""]),
+        ]
+        for (role, names) in groups {
+            for name in names { roles[name] = role }
+        }
+        return roles
+    }()
 
     /// `Label: value`, `**Label:** value`, `**Label**: value`, `**Label: value**` or any of them after `> `: the label
     /// and the value. Plain labels are the known ones, or a short capitalised ASCII phrase (`Background`, `Data`).
@@ -411,7 +417,7 @@ struct CategoryTLDRParser: Sendable {
             guard !name.isEmpty, name.count <= 40 else { return nil }
             return (name, Substring(value.trimmingWhitespace()))
         }
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        guard let colon = labelColon(in: text) else { return nil }
         let name = String(text[..<colon])
         guard !name.isEmpty, name.count <= 30, name == name.trimmingWhitespace() else { return nil }
         let value = text[text.index(after: colon)...]
@@ -423,6 +429,28 @@ struct CategoryTLDRParser: Sendable {
             else { return nil }
         }
         return (name, value)
+    }
+
+    /// The first `:` or `：` within the first 120 bytes of `text` (a label is short), found on the UTF-8 bytes.
+    private static func labelColon(in text: Substring) -> Substring.Index? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var scanned = 0
+        while index < utf8.endIndex, scanned < 120 {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ":") { return index }
+            if byte == 0xEF {
+                // `：` is EF BC 9A.
+                let second = utf8.index(after: index)
+                if second < utf8.endIndex, utf8[second] == 0xBC {
+                    let third = utf8.index(after: second)
+                    if third < utf8.endIndex, utf8[third] == 0x9A { return index }
+                }
+            }
+            index = utf8.index(after: index)
+            scanned += 1
+        }
+        return nil
     }
 
     /// A value written as inline code (`` `0.684` ``) without its backticks.

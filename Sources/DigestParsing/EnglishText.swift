@@ -34,12 +34,20 @@ enum EnglishText {
     /// True for the texts generators write when they have no abstract or summary: `N/A`, `None`,
     /// `Summary generation failed`, `Failed to generate summary.`, `Failed when generating …` and the like.
     static func isPlaceholder(_ text: String) -> Bool {
-        var lowered = text.lowercased().trimmingWhitespace()
-        while let last = lowered.last, last == "." || last == "。" || last == "!" { lowered.removeLast() }
-        if lowered.count <= 3, !lowered.contains(where: \.isLetter) { return true }
-        if exactPlaceholders.contains(lowered) { return true }
-        guard lowered.count < 200 else { return false }
-        return placeholderPhrases.contains { lowered.contains($0) }
+        // Placeholders are short and written in ASCII; an abstract or a Chinese note is rejected at once.
+        guard text.utf8.count < 600, text.utf8.count(where: { $0 >= 0x80 }) <= 3 else { return false }
+        var lowered = Array(text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+        while let last = lowered.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x2E || last == 0x21 {
+            lowered.removeLast()
+        }
+        while let first = lowered.first, first == 0x20 || first == 0x09 || first == 0x0A { lowered.removeFirst() }
+        if lowered.count >= 3, lowered.suffix(3) == Array("。".utf8) { lowered.removeLast(3) }
+        if lowered.count <= 3, !lowered.contains(where: { (0x61...0x7A).contains($0) || $0 >= 0x80 }) { return true }
+        guard lowered.contains(where: { (0x61...0x7A).contains($0) }) else { return false }
+        let string = String(decoding: lowered, as: UTF8.self)
+        if exactPlaceholders.contains(string) { return true }
+        guard lowered.count < 300 else { return false }
+        return placeholderPhrases.contains { string.containsBytes($0) }
     }
 
     private static let exactPlaceholders: Set<String> = [
@@ -62,7 +70,7 @@ enum EnglishText {
         if labelled {
             guard trimmed.count >= 60, words >= 8 else { return false }
         } else {
-            guard trimmed.count >= 200, words >= 30, trimmed.contains(". ") || trimmed.hasSuffix(".") else {
+            guard trimmed.count >= 200, words >= 30, trimmed.containsBytes(". ") || trimmed.hasSuffix(".") else {
                 return false
             }
         }

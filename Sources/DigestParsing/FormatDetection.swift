@@ -29,7 +29,7 @@ enum FormatDetection {
         switch first {
         case UInt8(ascii: "|"):
             if TableAbstractsParser.isHeaderRow(line) { return (.tableAbstracts, 5) }
-            if line.hasPrefix("|**"), line.contains("arxiv.org/abs/") || MarkdownScanning.leadingDate(line.dropFirst(3)) != nil {
+            if line.hasPrefix("|**"), line.containsBytes("arxiv.org/abs/") || MarkdownScanning.leadingDate(line.dropFirst(3)) != nil {
                 return (.tableAbstracts, 1)
             }
         case UInt8(ascii: "#"):
@@ -37,11 +37,11 @@ enum FormatDetection {
             if line.hasPrefix("# arxiv-daily") { return (.tableAbstracts, 3) }
             if line.hasPrefix("##### **") { return (.tableAbstracts, 1) }
             if line.hasPrefix("##### "), line.dropFirst(6).first?.isASCIIDigit ?? false { return (.tableAbstracts, 1) }
-            if line.hasPrefix("## ["), line.contains("arxiv.org/abs/") { return (.arxivAnnouncement, 1) }
-            if line.hasPrefix("### ["), line.contains("arxiv.org/abs/") || isNumberedEntry(line.dropFirst(4)) {
+            if line.hasPrefix("## ["), line.containsBytes("arxiv.org/abs/") { return (.arxivAnnouncement, 1) }
+            if line.hasPrefix("### ["), line.containsBytes("arxiv.org/abs/") || isNumberedEntry(line.dropFirst(4)) {
                 return (.categoryTLDR, 2)
             }
-            if line.hasPrefix("## <a id="), line.contains("arxiv.org/") { return (.categoryTLDR, 2) }
+            if line.hasPrefix("## <a id="), line.containsBytes("arxiv.org/") { return (.categoryTLDR, 2) }
             if line.hasPrefix("# Table of Contents") || line.hasPrefix("# AI-Enhanced arXiv Daily") {
                 return (.categoryTLDR, 1)
             }
@@ -52,9 +52,9 @@ enum FormatDetection {
         case UInt8(ascii: "A"):
             if line.hasPrefix("Automated deployment @") { return (.tableAbstracts, 3) }
         case UInt8(ascii: "a"):
-            if line.hasPrefix("arXiv:"), line.contains("Announce Type:") { return (.arxivAnnouncement, 3) }
+            if line.hasPrefix("arXiv:"), line.containsBytes("Announce Type:") { return (.arxivAnnouncement, 3) }
         case UInt8(ascii: "*"):
-            if line.hasPrefix("**Link**:"), line.contains("[PDF](") { return (.bilingualReporter, 3) }
+            if line.hasPrefix("**Link**:"), line.containsBytes("[PDF](") { return (.bilingualReporter, 3) }
             if line.hasPrefix("**Authors**:") || line.hasPrefix("**Abstract**:") { return (.bilingualReporter, 1) }
             if line.hasPrefix("**TL;DR**") { return (.categoryTLDR, 1) }
         case UInt8(ascii: ">"):

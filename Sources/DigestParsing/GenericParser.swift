@@ -273,7 +273,7 @@ struct GenericParser: Sendable {
     private static func isTrivial(_ text: String) -> Bool {
         let lowered = text.lowercased().trimmingWhitespace()
         if lowered.isEmpty || ArxivID.parse(lowered) != nil { return true }
-        if lowered.hasPrefix("http") || lowered.contains("arxiv.org/") || lowered.hasPrefix("www.") { return true }
+        if lowered.hasPrefix("http") || lowered.containsBytes("arxiv.org/") || lowered.hasPrefix("www.") { return true }
         let words = lowered.split { !$0.isLetter }
         if words.allSatisfy({ trivialWords.contains(String($0)) }) { return true }
         // `arXiv:2501.01234`, `2501.01234v2 [pdf]`: an id plus trivial words.

@@ -141,7 +141,7 @@ enum InlineMarkup {
 
     /// The text with every `<…>` tag removed (a `<` that opens no tag is kept).
     static func removingTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        guard text.containsBytes("<") else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var index = text.startIndex
@@ -189,7 +189,7 @@ enum InlineMarkup {
 
     /// The line cut before every HTML block tag (a line without one is returned whole).
     static func splittingAtBlockTags(_ line: String) -> [Substring] {
-        guard line.contains("<") else { return [Substring(line)] }
+        guard line.containsBytes("<") else { return [Substring(line)] }
         var pieces: [Substring] = []
         var pieceStart = line.startIndex
         var index = line.startIndex

@@ -118,7 +118,7 @@ struct DigestLines: Sendable {
         {
             return true
         }
-        return text.contains("arxiv.org/")
+        return text.containsBytes("arxiv.org/")
     }
 
     /// Decodes one line's bytes, dropping zero-width characters.

@@ -75,6 +75,35 @@ enum MarkdownScanning {
 }
 
 extension StringProtocol {
+    /// True when the UTF-8 bytes of `needle` occur in the text: an exact byte search, much faster than a search by
+    /// `Character` (no grapheme breaking), for ASCII markers such as `(#` or `arxiv.org/`.
+    func containsBytes(_ needle: String) -> Bool {
+        var needleBytes = needle.utf8.makeIterator()
+        guard let first = needleBytes.next() else { return true }
+        let rest = Array(needle.utf8.dropFirst())
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            Self.search(bytes, first: first, rest: rest)
+        } ?? Self.search(Array(utf8), first: first, rest: rest)
+    }
+
+    private static func search<C: RandomAccessCollection<UInt8>>(_ bytes: C, first: UInt8, rest: [UInt8]) -> Bool
+    where C.Index == Int {
+        var index = bytes.startIndex
+        let last = bytes.endIndex - rest.count
+        while index < last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 0..<rest.count where bytes[index + 1 + offset] != rest[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The range of the last occurrence of `needle`, if any.
     func rangeOfLast(_ needle: String) -> Range<Index>? {
         guard !needle.isEmpty else { return nil }

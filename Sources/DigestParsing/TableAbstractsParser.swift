@@ -90,7 +90,7 @@ struct TableAbstractsParser: Sendable {
             case 1?, 2?:
                 topic = nil
             default:
-                if !seenTable, scan.date == nil, line.contains("Automated deployment @") {
+                if !seenTable, scan.date == nil, line.containsBytes("Automated deployment @") {
                     scan.date = MarkdownScanning.firstDate(in: line)
                 }
             }
@@ -298,7 +298,7 @@ struct TableAbstractsParser: Sendable {
         guard let separator = line.firstRange(of: " by ") else { return nil }
         let token = line[..<separator.lowerBound].trimmingWhitespace()
         guard let first = token.first, first.isASCIIDigit || token.lowercased().hasPrefix("arxiv:"),
-            !token.contains(" ")
+            !token.containsBytes(" ")
         else { return nil }
         var names = line[separator.upperBound...].split(separator: ",").map { TextCleaning.inline($0) }
         if let last = names.last, let name = withoutEtAl(last) { names[names.count - 1] = name }
@@ -334,7 +334,7 @@ struct TableAbstractsParser: Sendable {
         for (offset, raw) in block.enumerated() {
             var line = raw
             if offset == 0 { line = String(line.dropFirst(3)) }
-            if line.contains("paragraph>") {
+            if line.containsBytes("paragraph>") {
                 line = line.replacing("</paragraph>", with: "")
                     .replacing("<paragraph>", with: "")
             }

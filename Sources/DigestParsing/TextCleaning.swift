@@ -52,10 +52,26 @@ enum TextCleaning {
     }
 
     /// The text in Unicode Normalization Form C.
+    ///
+    /// Text made only of scalars that are NFC whatever surrounds them (ASCII, precomposed Latin, general punctuation,
+    /// CJK ideographs and punctuation, kana, Hangul syllables, full-width forms: nearly every digest line) is returned
+    /// as it is; anything else goes through Foundation's normalisation.
     static func normalized(_ text: String) -> String {
         let isASCII = text.withUTF8Bytes { bytes in !bytes.containsByte(where: { $0 >= 0x80 }) }
-        if isASCII { return text }
+        if isASCII || text.unicodeScalars.allSatisfy(isStableUnderNFC) { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True for scalars that NFC leaves alone and that never combine with a neighbour (Unicode NFC_Quick_Check=Yes
+    /// and not a combining mark), in the ranges digests use.
+    private static func isStableUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3098, 0x309D...0x30FF, 0x4E00...0x9FFF,
+            0xAC00...0xD7A3, 0xFF01...0xFFEE:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The text with runs of spaces and tabs collapsed to one space and no leading or trailing white space.

@@ -51,7 +51,7 @@ public enum DigestParseError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String {
         switch self {
         case .unknownFormat(let hint):
-            return "not a digest (unknown digest format): \(hint)"
+            return "unknown digest format, not a digest: \(hint)"
         case .notText(let reason):
             return "not a text file: \(reason)"
         case .tooLarge(let bytes, let limit):

@@ -5,7 +5,9 @@ import PaperRadarCore
 extension PaperStore {
     /// Inserts or merges one paper inside a write transaction; returns what changed.
     ///
-    /// The row is read once, merged with ``Paper/merged(with:)``, and written only when it differs.
+    /// The row is read once, merged with ``Paper/merged(with:)``, and written only when it differs. When the title or
+    /// the abstract changes (a title-only paper completed, a newer version), the paper's stored vectors are deleted so
+    /// that they are computed again from the new text (``papersWithoutVectors(modelHash:)``).
     static func upsert(_ incoming: Paper, source: String, now: String, in db: Database) throws -> PaperChange {
         let existing = try fetchPaper(id: incoming.id.rawValue, in: db)
         let change: PaperChange
@@ -25,6 +27,9 @@ extension PaperStore {
                         JSONColumn.encode(merged.categories), merged.primaryCategory, merged.date, merged.codeURL,
                         encodeExtras(merged.extras), now, merged.id.rawValue,
                     ])
+                if merged.title != existing.title || merged.abstract != existing.abstract {
+                    try db.execute(sql: "DELETE FROM paper_vector WHERE paper_id = ?", arguments: [merged.id.rawValue])
+                }
                 change = .updated
             }
         } else {
