@@ -100,7 +100,7 @@ struct AnnouncementParser: Sendable {
 
     /// Adds one body line to the section it belongs to.
     private func readLine(_ line: String, into entry: inout Entry?) {
-        guard var current = entry else { return }
+        guard var current = entry.take() else { return }
         switch current.section {
         case .abstract, .none:
             if line.hasPrefix("arXiv:"), line.containsBytes("Announce Type:") {

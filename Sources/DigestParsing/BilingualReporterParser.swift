@@ -65,7 +65,7 @@ struct BilingualReporterParser: Sendable {
                 finish()
                 continue
             }
-            guard var current = entry else { continue }
+            guard var current = entry.take() else { continue }
             if let (label, value) = MarkdownScanning.boldField(line) {
                 readField(label: label, value: value, into: &current)
             } else {

@@ -123,7 +123,7 @@ struct CategoryTLDRParser: Sendable {
                 }
                 continue
             }
-            guard var current = entry else { continue }
+            guard var current = entry.take() else { continue }
             readLine(line, into: &current)
             entry = current
         }
@@ -187,7 +187,8 @@ struct CategoryTLDRParser: Sendable {
     static func strippingBackLinks(_ heading: Substring) -> Substring {
         var text = Substring(heading.trimmingWhitespace())
         guard text.containsBytes("(#") else { return text }
-        while text.hasSuffix(")"), let open = text.rangeOfLast("(#"), open.lowerBound > text.startIndex,
+        var stripped = 0
+        while stripped < 4, text.hasSuffix(")"), let open = text.rangeOfLast("(#"), open.lowerBound > text.startIndex,
             text[text.index(before: open.lowerBound)] == "]",
             !text[open.upperBound...].dropLast().contains(where: { $0 == ")" || $0.isWhitespace })
         {
@@ -211,6 +212,7 @@ struct CategoryTLDRParser: Sendable {
             let before = text[..<start].trimmingWhitespace()
             guard !before.isEmpty else { break }
             text = Substring(before)
+            stripped += 1
         }
         return text
     }
@@ -236,7 +238,7 @@ struct CategoryTLDRParser: Sendable {
 
     /// Opens the block a sub-heading (`### Summary`) or a `<summary>…</summary>` names.
     private func openBlock(named name: String, in entry: inout Entry?) {
-        guard var current = entry else { return }
+        guard var current = entry.take() else { return }
         current.hasBody = true
         let label = TextCleaning.inline(name)
         switch Self.role(of: label) {

@@ -254,18 +254,24 @@ struct GenericParser: Sendable {
     /// The references of a line, each id once (the first mention with a version or link text wins).
     private static func distinctIDs(_ references: [Reference]) -> [Reference] {
         var result: [Reference] = []
+        var positions: [ArxivID: Int] = [:]
         for reference in references {
-            if let index = result.firstIndex(where: { $0.id == reference.id }) {
+            if let index = positions[reference.id] {
                 if result[index].version == nil { result[index].version = reference.version }
                 if result[index].linkText.map(isTrivial) ?? true, let text = reference.linkText, !isTrivial(text) {
                     result[index].linkText = text
                 }
             } else {
+                positions[reference.id] = result.count
                 result.append(reference)
             }
         }
         return result
     }
+
+    /// The most references whose text is taken out of a line to find its title (a line naming more papers than this
+    /// is a list of links, not a title).
+    private static let maxReferencesRemoved = 20
 
     // MARK: - Titles
 
@@ -290,10 +296,11 @@ struct GenericParser: Sendable {
             let text = TextCleaning.title(InlineMarkup.plainText(bold))
             if !isTrivial(text), !text.hasSuffix(":"), text.contains(where: \.isLetter) { return text }
         }
+        guard line.references.count <= maxReferencesRemoved else { return nil }
         var text = line.plain
         for reference in line.references {
-            if let linkText = reference.linkText, isTrivial(linkText) { text = text.replacing(linkText, with: " ") }
-            text = text.replacing(reference.written, with: " ")
+            if let linkText = reference.linkText, isTrivial(linkText) { text = Self.removing(linkText, from: text) }
+            text = Self.removing(reference.written, from: text)
         }
         // The first piece between separators that is a title.
         for piece in splittingAtSeparators(text) {
@@ -333,6 +340,12 @@ struct GenericParser: Sendable {
         return pieces
     }
 
+    /// `text` with every occurrence of `piece` replaced by a space (a byte test first: most lines do not hold it).
+    private static func removing(_ piece: String, from text: String) -> String {
+        guard !piece.isEmpty, text.containsBytes(piece) else { return text }
+        return text.replacing(piece, with: " ")
+    }
+
     /// `Title ()` → `Title`: brackets left empty once a link was taken out.
     private static func removingEmptyBrackets(_ text: Substring) -> String {
         var result = String(text)
@@ -342,12 +355,13 @@ struct GenericParser: Sendable {
 
     /// The text of an entry line after its title and references (an abstract may follow the title on one line).
     private static func lineRest(_ line: TextLine, title: String) -> String {
+        guard line.references.count <= maxReferencesRemoved else { return "" }
         var text = line.plain
         for reference in line.references {
-            if let linkText = reference.linkText { text = text.replacing(linkText, with: " ") }
-            text = text.replacing(reference.written, with: " ")
+            if let linkText = reference.linkText { text = Self.removing(linkText, from: text) }
+            text = Self.removing(reference.written, from: text)
         }
-        if !title.isEmpty { text = text.replacing(title, with: " ") }
+        if !title.isEmpty { text = Self.removing(title, from: text) }
         var rest = Substring(TextCleaning.inline(text))
         while let first = rest.first, ":;,.)]-–—|·".contains(first) || first.isWhitespace { rest = rest.dropFirst() }
         return String(rest)

@@ -10,65 +10,57 @@ enum InlineMarkup {
         var range: Range<String.Index>
     }
 
-    /// The longest link text looked for behind a `](` (longer brackets are not taken as links).
-    private static let maxLinkText = 1000
-
     /// Every Markdown and HTML link in `line`, in order.
     ///
-    /// - Complexity: O(n) for ordinary lines; each `](` looks back at most ``maxLinkText`` characters.
+    /// - Complexity: O(n): the `[` of each `](` is the innermost one still open, kept on a stack while scanning.
     static func links(in line: String) -> [Link] {
         var links: [Link] = []
+        var openBrackets: [String.Index] = []
         var index = line.startIndex
         while index < line.endIndex {
             let character = line[index]
-            if character == "]", line[index...].hasPrefix("]("), let link = markdownLink(in: line, closingBracket: index) {
-                links.append(link)
-                index = link.range.upperBound
-                continue
-            }
-            if character == "<", let link = htmlLink(in: line, at: index) {
-                links.append(link)
-                index = link.range.upperBound
-                continue
+            switch character {
+            case "[":
+                openBrackets.append(index)
+            case "]":
+                if let open = openBrackets.popLast(), line[index...].hasPrefix("]("),
+                    let link = markdownLink(in: line, open: open, close: index)
+                {
+                    while let last = links.last, last.range.lowerBound >= open { links.removeLast() }  // inside its text
+                    links.append(link)
+                    index = link.range.upperBound
+                    continue
+                }
+            case "<":
+                if let link = htmlLink(in: line, at: index) {
+                    links.append(link)
+                    index = link.range.upperBound
+                    continue
+                }
+            default:
+                break
             }
             index = line.index(after: index)
         }
         return links
     }
 
-    /// The `[text](url)` whose `]` is at `close`.
-    private static func markdownLink(in line: String, closingBracket close: String.Index) -> Link? {
-        // Find the matching `[`, allowing nested brackets in the text.
-        var depth = 0
-        var cursor = close
-        var open: String.Index?
-        var steps = 0
-        while cursor > line.startIndex, steps < maxLinkText {
-            cursor = line.index(before: cursor)
-            steps += 1
-            let character = line[cursor]
-            if character == "]" { depth += 1 }
-            if character == "[" {
-                if depth == 0 {
-                    open = cursor
-                    break
-                }
-                depth -= 1
-            }
-        }
-        guard let open else { return nil }
+    /// The `[text](url)` whose `[` is at `open` and `]` at `close`; the URL ends at the matching `)`, within 2,000
+    /// characters.
+    private static func markdownLink(in line: String, open: String.Index, close: String.Index) -> Link? {
         let urlStart = line.index(close, offsetBy: 2)
         var parens = 0
         var end = urlStart
-        while end < line.endIndex {
+        var steps = 0
+        while end < line.endIndex, steps < 2000 {
             let character = line[end]
             if character == "(" { parens += 1 }
             if character == ")" {
                 if parens == 0 { break }
                 parens -= 1
             }
-            if character == " ", parens == 0, !line[urlStart..<end].isEmpty, !line[end...].hasPrefix(" \"") { break }
             end = line.index(after: end)
+            steps += 1
         }
         guard end < line.endIndex, line[end] == ")" else { return nil }
         var url = line[urlStart..<end]
@@ -80,7 +72,8 @@ enum InlineMarkup {
     private static func htmlLink(in line: String, at start: String.Index) -> Link? {
         let head = line[start...].prefix(3).lowercased()
         guard head == "<a " || head == "<a\t" else { return nil }
-        guard let tagEnd = line[start...].firstIndex(of: ">") else { return nil }
+        // Look a bounded way ahead so that a line of unclosed `<a ` stays linear.
+        guard let tagEnd = line[start...].prefix(2000).firstIndex(of: ">") else { return nil }
         let tag = line[start..<tagEnd]
         guard let hrefRange = tag.range(of: "href=", options: .caseInsensitive) else { return nil }
         var urlText = tag[hrefRange.upperBound...]
@@ -91,9 +84,10 @@ enum InlineMarkup {
             urlText = urlText[..<space]
         }
         let textStart = line.index(after: tagEnd)
-        let closeTag = line[textStart...].range(of: "</a>", options: .caseInsensitive)
-        let textEnd = closeTag?.lowerBound ?? line.endIndex
-        let end = closeTag?.upperBound ?? line.endIndex
+        let window = line[textStart...].prefix(5000)
+        let closeTag = window.range(of: "</a>", options: .caseInsensitive)
+        let textEnd = closeTag?.lowerBound ?? window.endIndex
+        let end = closeTag?.upperBound ?? window.endIndex
         return Link(text: line[textStart..<textEnd], url: urlText, range: start..<end)
     }
 
@@ -101,11 +95,13 @@ enum InlineMarkup {
     /// list marker or quote mark; entities decoded and spaces collapsed (``TextCleaning/inline(_:)``).
     static func plainText<S: StringProtocol>(_ text: S) -> String {
         var line = String(text)
-        for link in links(in: line).reversed() {
-            line.replaceSubrange(link.range, with: link.text)
+        if line.containsBytes("](") || line.containsBytes("<") {
+            for link in links(in: line).reversed() {
+                line.replaceSubrange(link.range, with: link.text)
+            }
+            line = removingTags(line)
         }
-        line = removingTags(line)
-        line = line.replacing("**", with: "").replacing("__", with: "").replacing("`", with: "")
+        for marker in ["**", "__", "`"] where line.containsBytes(marker) { line = line.replacing(marker, with: "") }
         var result = Substring(line.trimmingWhitespace())
         result = droppingListMarker(result)
         if result.hasPrefix("*"), result.hasSuffix("*"), result.count >= 2 { result = result.dropFirst().dropLast() }
@@ -145,9 +141,14 @@ enum InlineMarkup {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var index = text.startIndex
+        // The next `>` at or after `index` (nil once there is none left): found once per `>`, not once per `<`.
+        var nextClose: String.Index? = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character == "<", let close = text[index...].firstIndex(of: ">") {
+            if character == "<", let searchFrom = nextClose {
+                if searchFrom <= index { nextClose = text[index...].firstIndex(of: ">") }
+            }
+            if character == "<", let close = nextClose, close > index {
                 let inside = text[text.index(after: index)..<close]
                 if let first = inside.first, first.isLetter || first == "/" || first == "!" {
                     result.append(" ")

@@ -150,16 +150,23 @@ struct TableAbstractsParser: Sendable {
         return next
     }
 
-    /// The index of the line that closes the row opened on line `start` (a line ending in `|` after which the
-    /// gathered text has a link cell), or `nil` when a new row, a heading or the end of the text comes first.
+    /// The most physical lines one table row may span (an abstract of 2,000 characters wrapped at 80 columns is
+    /// about 30); a row still open after this many lines is broken.
+    static let maxRowLines = 200
+
+    /// The index of the line that closes the row opened on line `start` (a line ending in `…|[ID](…)|code|`), or
+    /// `nil` when a complete row of its own, a heading, the end of the text or ``maxRowLines`` lines come first.
     private func closingLine(ofRowAt start: Int) -> Int? {
-        var gathered = lines[start]
         var index = start + 1
-        while index < lines.count {
+        while index < lines.count, index - start < Self.maxRowLines {
             let line = lines[index]
-            if line.hasPrefix("|") || line.isMarkdownHeading { return nil }
-            gathered += "\n" + line
-            if line.trimmingWhitespace().hasSuffix("|"), Self.cells(of: gathered) != nil { return index }
+            if line.isMarkdownHeading || (line.hasPrefix("|") && Self.cells(of: line) != nil) { return nil }
+            if line.trimmingWhitespace().hasSuffix("|"), let cells = Self.rawCells(of: line), cells.count >= 2,
+                Self.arxivID(inLinkCell: cells[cells.count - 2]) != nil
+            {
+                let gathered = lines.texts[start...index].joined(separator: "\n")
+                return Self.cells(of: gathered) != nil ? index : nil
+            }
             index += 1
         }
         return nil

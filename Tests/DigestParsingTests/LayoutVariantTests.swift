@@ -115,6 +115,46 @@ struct TableVariantTests {
     }
 }
 
+@Suite("Lost line breaks and indented headings")
+struct GluedHeadingTests {
+    /// The fixture with the line breaks (and blank lines) before every heading of levels 2 to 5 replaced by
+    /// `separator`, gluing the heading onto the last line of text before it.
+    static func gluing(_ text: String, with separator: String) -> String {
+        var result: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let hashes = line.prefix { $0 == "#" }.count
+            if (2...5).contains(hashes), line.dropFirst(hashes).first == " ",
+                let last = result.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) })
+            {
+                result.removeSubrange((last + 1)...)
+                result[last] += separator + line
+            } else {
+                result.append(line)
+            }
+        }
+        return result.joined(separator: "\n")
+    }
+
+    @Test(arguments: ["tableArchive", "tableAbstracts", "categoryTLDR", "categoryAbstractSummary", "categoryAnchored", "announcement"])
+    func headingsGluedWithOrWithoutASpaceGiveTheSamePapers(name: String) throws {
+        let fixture = try #require(allFixtures.first { $0.name == name })
+        let expected = try parse(fixture.text)
+        for separator in ["", " "] {
+            let glued = Self.gluing(fixture.text, with: separator)
+            #expect(glued != fixture.text)
+            let digest = try parse(glued)
+            #expect(digest.format == fixture.format)
+            #expect(digest.ids == expected.ids, "separator \"\(separator)\"")
+            #expect(digest.titleOnlyCount == expected.titleOnlyCount)
+        }
+    }
+
+    @Test func indentedEntryHeadingsAreHeadings() throws {
+        let text = Fixture.categoryAbstractSummary.replacing("### [", with: "  ### [")
+        #expect(try parse(text).papers == (try parse(Fixture.categoryAbstractSummary)).papers)
+    }
+}
+
 @Suite("Category digest variants")
 struct CategoryVariantTests {
     @Test func abstractUnderASummaryAbstractAndRepeatedEntries() throws {

@@ -135,5 +135,16 @@ struct RobustnessTests {
         checkContract(Array(repeating: UInt8(ascii: "\n"), count: 200_000))
         checkContract(Array(("##### **T**\n2501.00001v1 by " + String(repeating: "A, ", count: 50_000)).utf8))
         checkContract(Array(String(repeating: "&#x", count: 50_000).utf8))
+        // Patterns that a careless scanner would revisit over and over (quadratic time): glued headings, link
+        // brackets, tags, references, back links, a table row that never closes.
+        for piece in [
+            "x ## [", "x ##### **", "](", "[", "<a ", "<", "<p>", "arXiv:2501.00001 ", "https://arxiv.org/abs/2501.00002 ",
+            "[T](https://arxiv.org/abs/2501.00003) ", "[b](#t)", "### [1] [T](2501.00004) ", "<a href=\"x\">",
+        ] {
+            checkContract(Array(String(repeating: piece, count: 5_000).utf8))
+            checkContract(Array(("### [x](https://arxiv.org/abs/2501.00005)\n" + String(repeating: piece, count: 5_000)).utf8))
+        }
+        checkContract(Array(("|**2024-01-01**|**T**|text\n" + String(repeating: "more text |\n", count: 20_000)).utf8))
+        checkContract(Array(String(repeating: "- [T](https://arxiv.org/abs/2501.00006)\n  TL;DR: x\n", count: 5_000).utf8))
     }
 }
