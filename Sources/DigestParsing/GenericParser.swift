@@ -7,7 +7,8 @@ import PaperRadarCore
 /// - an entry starts at a heading that names a paper, or at a line (a list item, a table row, a paragraph of its
 ///   own) that names one; a paper named again inside its own entry (`[PDF](…/pdf/ID)`) is the same entry;
 /// - the title is the link text (`[Title](…/abs/ID)`), else the line's own text (its first bold run, else the text
-///   around the link), else the nearest heading above the entry that no other entry used;
+///   around the link), else the nearest heading above the entry that no other entry used, else a short line of its
+///   own right above the link;
 /// - the English abstract is a paragraph of the entry that is clearly one: labelled `Abstract:` / `Summary:`, or
 ///   long, in sentences and in Latin script (``EnglishText/isClearlyAbstract(_:labelled:)``); otherwise the paper is
 ///   title-only;
@@ -99,7 +100,7 @@ struct GenericParser: Sendable {
             }
         }
 
-        for line in textLines {
+        for (position, line) in textLines.enumerated() {
             if date == nil, line.headingLevel == 1 || line.index < 3 {
                 date = MarkdownScanning.firstDate(in: line.plain)
             }
@@ -146,9 +147,17 @@ struct GenericParser: Sendable {
                 entry?.body.append(line)
                 continue
             }
-            finish()
             var title = Self.title(of: line) ?? ""
             var start = line
+            if title.isEmpty, pendingHeading == nil, let previous = Self.titleLine(before: position, in: textLines) {
+                // `Title` on a line of its own, the bare link below it.
+                title = TextCleaning.title(previous.plain)
+                start = previous
+                if let last = entry?.body.last, last.index == previous.index, last.raw == previous.raw {
+                    entry?.body.removeLast()
+                }
+            }
+            finish()
             var scope = Int.max
             var tag = section
             if let heading = pendingHeading {
@@ -194,6 +203,20 @@ struct GenericParser: Sendable {
                     scope: scope, tag: tag, lineRest: ""))
         }
         return entry
+    }
+
+    /// The line just before `position` when it reads as the title of the paper linked on the line at `position`:
+    /// a short line of text of its own (after a blank line, a heading or another link, or a list item) that names no
+    /// paper and is no `Label: value`.
+    private static func titleLine(before position: Int, in textLines: [TextLine]) -> TextLine? {
+        guard position >= 1 else { return nil }
+        let previous = textLines[position - 1]
+        guard !previous.isBlank, previous.headingLevel == nil, previous.references.isEmpty,
+            previous.plain.count <= 300, previous.plain.contains(where: \.isLetter), knownLabel(previous.plain) == nil
+        else { return nil }
+        if previous.isListItem || position < 2 { return previous }
+        let before = textLines[position - 2]
+        return before.isBlank || before.headingLevel != nil || !before.references.isEmpty ? previous : nil
     }
 
     // MARK: - Lines
@@ -441,11 +464,19 @@ struct GenericParser: Sendable {
         return blocks.compactMap { block in
             let text = ParagraphJoiner.join(block, layout: .wrapped)
             guard !text.isEmpty else { return nil }
-            if let (label, value) = CategoryTLDRParser.labelled(text) {
-                return (label, value.trimmingWhitespace())
-            }
+            if let (label, value) = knownLabel(text) { return (label, value.trimmingWhitespace()) }
             return (nil, text)
         }
+    }
+
+    /// `Label: value` when the label has a role (`Abstract`, `Authors`, `TL;DR`, `Summary`, `摘要` …); a title or an
+    /// abstract that starts `Something: …` is text, not a label.
+    private static func knownLabel(_ text: String) -> (label: String, value: Substring)? {
+        guard let (label, value) = CategoryTLDRParser.labelled(text) else { return nil }
+        if case .note(let heading) = CategoryTLDRParser.role(of: label), heading.lowercased() != "summary" {
+            return nil
+        }
+        return (label, value)
     }
 
     /// `A, B and C` → `[A, B, C]`.

@@ -78,6 +78,34 @@ struct GenericParserTests {
         #expect(try digest.paper("2606.22222").title == "Saltmarsh Radar")
     }
 
+    @Test func titleOnTheLineAboveABareLink() throws {
+        let text = """
+            Kelp Forests as Carbon Sinks
+            https://arxiv.org/abs/2604.01234
+
+            Sparse Choirs: Pruning Multilingual Speech Models
+            https://arxiv.org/abs/2604.02345v2
+            We prune multilingual speech models by sharing the heads that every language uses and dropping the
+            ones that only a few languages need, which halves the size of the model while keeping the word error
+            rate of every language within half a point of the full model on a benchmark of forty languages.
+            """
+        let digest = try parse(text)
+        #expect(digest.format == .generic)
+        #expect(digest.ids == ["2604.01234", "2604.02345"])
+        #expect(try digest.paper("2604.01234").title == "Kelp Forests as Carbon Sinks")
+        let choirs = try digest.paper("2604.02345")
+        #expect(choirs.title == "Sparse Choirs: Pruning Multilingual Speech Models")
+        #expect(choirs.abstract.hasPrefix("We prune multilingual speech models"))
+        #expect(try digest.paper("2604.01234").isTitleOnly)
+    }
+
+    @Test func aBareLinkWithoutAnyTitleIsAWarning() throws {
+        let text = "Some notes.\nMore notes here.\nhttps://arxiv.org/abs/2604.01234\n"
+        let digest = try parse(text)
+        #expect(digest.papers.isEmpty)
+        #expect(digest.warnings.contains { $0.line == 3 && $0.message.contains("2604.01234") && $0.message.contains("no title") })
+    }
+
     @Test func warningNamesTheFileWhenTheNameIsKnown() throws {
         let parser = DigestParser(options: .init(sourceName: "picks.md"))
         let digest = try parser.parse(Fixture.genericBulletList)
