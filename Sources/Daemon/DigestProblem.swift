@@ -36,9 +36,10 @@ public enum DigestProblem: Sendable, Hashable, CustomStringConvertible {
         case .tooLarge:
             "Split the digest, or raise the limit with `paperradar watch --max-size` (e.g. --max-size 256M)."
         case .unparsable(.unknownFormat):
-            "PaperRadar reads four digest layouts: table + abstracts, arXiv announcement, bilingual reporter and "
-                + "category TL;DR (see `paperradar parse --help`). Check that this is one of them and not another "
-                + "Markdown file; `paperradar parse FILE` shows what the parser sees."
+            "PaperRadar reads the known digest layouts (table + abstracts, arXiv announcement, bilingual reporter, "
+                + "category TL;DR) and, in any other layout, every paper the file links to on "
+                + "arXiv (arxiv.org/abs/…, /pdf/… or arXiv:ID). This file has no arXiv reference at all: check that "
+                + "it is a digest and not another Markdown file; `paperradar parse FILE` shows what the parser sees."
         case .unparsable(.notText):
             "Only text digests (UTF-8 Markdown) are read; drop the digest's .md file, not a PDF, image or archive."
         case .unparsable(.tooLarge):

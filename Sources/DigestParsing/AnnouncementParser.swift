@@ -16,7 +16,8 @@ import PaperRadarCore
 ///
 ///     ---
 ///
-/// Papers get the digest's date; the announce type goes to the extras.
+/// Papers get the digest's date; the announce type goes to the extras. An entry without an English abstract is a
+/// title-only paper.
 struct AnnouncementParser: Sendable {
     let lines: DigestLines
 
@@ -47,7 +48,9 @@ struct AnnouncementParser: Sendable {
         func finish() {
             guard let current = entry else { return }
             entry = nil
-            if let paper = paper(from: current, date: date, log: &log) { collector.add(paper) }
+            if let paper = paper(from: current, date: date, log: &log) {
+                collector.add(paper, line: lines.number(at: current.line))
+            }
         }
 
         for index in 0..<lines.count {
@@ -65,7 +68,7 @@ struct AnnouncementParser: Sendable {
                 let name = line.markdownHeadingText
                 if name.hasPrefix("Abstract") {
                     entry?.section = .abstract
-                } else if name.hasPrefix("摘要") || name.contains("(ZH)") || name.contains("中文") {
+                } else if name.hasPrefix("摘要") || name.containsBytes("(ZH)") || name.containsBytes("中文") {
                     entry?.section = .translation
                 } else {
                     entry?.section = .other
@@ -82,7 +85,7 @@ struct AnnouncementParser: Sendable {
             readLine(line, into: &entry)
         }
         finish()
-        return LayoutParseResult(date: date, papers: collector.papers, warnings: log.warnings)
+        return LayoutParseResult(date: date, collector: collector, log: log)
     }
 
     /// A new entry from its `## [Title](URL)` heading text.
@@ -97,10 +100,10 @@ struct AnnouncementParser: Sendable {
 
     /// Adds one body line to the section it belongs to.
     private func readLine(_ line: String, into entry: inout Entry?) {
-        guard var current = entry else { return }
+        guard var current = entry.take() else { return }
         switch current.section {
         case .abstract, .none:
-            if line.hasPrefix("arXiv:"), line.contains("Announce Type:") {
+            if line.hasPrefix("arXiv:"), line.containsBytes("Announce Type:") {
                 readAnnounceLine(line, into: &current)
             } else if line.hasPrefix("Abstract:") {
                 current.abstract.add(line.dropFirst("Abstract:".count))
@@ -139,13 +142,16 @@ struct AnnouncementParser: Sendable {
             log.add("entry \"\(entry.title.excerpt)\" skipped: \(what)", at: entry.line, in: lines)
             return nil
         }
-        guard
-            let abstract = log.completeAbstract(
-                of: id, title: entry.title, abstract: entry.abstract, at: entry.line, in: lines)
-        else { return nil }
+        guard log.hasTitle(id, title: entry.title, at: entry.line, in: lines) else { return nil }
         let translation = entry.translation.text
         var extras = PaperExtras()
         extras.translatedAbstract = translation.isEmpty ? nil : translation
+        var abstract = ""
+        switch EnglishText.classify(entry.abstract.text) {
+        case .english(let text): abstract = text
+        case .translation(let text): extras.translatedAbstract = extras.translatedAbstract ?? text
+        case .missing: break
+        }
         extras.announceType = entry.announceType
         return Paper(id: id, version: version, title: entry.title, abstract: abstract, date: date, extras: extras)
     }

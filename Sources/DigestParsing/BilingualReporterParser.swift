@@ -12,7 +12,8 @@ import PaperRadarCore
 ///     further paragraph (the source never wraps lines: one line is one paragraph)
 ///     **Abstract (ZH)**: translated paragraphs    (absent in the English-only variant)
 ///
-/// The text states no date. A `#` block with none of the fields is a page heading, not a broken entry.
+/// The text states no date. A `#` block with none of the fields is a page heading, not a broken entry. An entry
+/// without an English abstract (none, a placeholder, or only Chinese) is a title-only paper.
 struct BilingualReporterParser: Sendable {
     let lines: DigestLines
 
@@ -50,7 +51,7 @@ struct BilingualReporterParser: Sendable {
         func finish() {
             guard let current = entry else { return }
             entry = nil
-            if let paper = paper(from: current, log: &log) { collector.add(paper) }
+            if let paper = paper(from: current, log: &log) { collector.add(paper, line: lines.number(at: current.line)) }
         }
 
         for index in 0..<lines.count {
@@ -64,7 +65,7 @@ struct BilingualReporterParser: Sendable {
                 finish()
                 continue
             }
-            guard var current = entry else { continue }
+            guard var current = entry.take() else { continue }
             if let (label, value) = MarkdownScanning.boldField(line) {
                 readField(label: label, value: value, into: &current)
             } else {
@@ -78,7 +79,7 @@ struct BilingualReporterParser: Sendable {
             entry = current
         }
         finish()
-        return LayoutParseResult(date: nil, papers: collector.papers, warnings: log.warnings)
+        return LayoutParseResult(date: nil, collector: collector, log: log)
     }
 
     /// Records one `**Label**: value` line.
@@ -117,14 +118,17 @@ struct BilingualReporterParser: Sendable {
             log.add("entry \"\(entry.title.excerpt)\" skipped: \(what)", at: entry.line, in: lines)
             return nil
         }
-        guard
-            let abstract = log.completeAbstract(
-                of: id, title: entry.title, abstract: entry.abstract, at: entry.line, in: lines)
-        else { return nil }
+        guard log.hasTitle(id, title: entry.title, at: entry.line, in: lines) else { return nil }
         var extras = PaperExtras()
         extras.translatedTitle = entry.translatedTitle
         let translation = entry.translation.text
         extras.translatedAbstract = translation.isEmpty ? nil : translation
+        var abstract = ""
+        switch EnglishText.classify(entry.abstract.text) {
+        case .english(let text): abstract = text
+        case .translation(let text): extras.translatedAbstract = extras.translatedAbstract ?? text
+        case .missing: break
+        }
         let comment = entry.comment.text
         extras.comment = comment.isEmpty ? nil : comment
         return Paper(

@@ -1,10 +1,25 @@
 import PaperRadarCore
 
-/// What one layout's parser found in a digest: the digest's date, its complete papers and the warnings.
+/// What one layout's parser found in a digest: the digest's date, its papers and the warnings.
 struct LayoutParseResult: Sendable {
     var date: String?
+    /// Every paper, each id once, in order of first appearance; title-only papers have an empty abstract.
     var papers: [Paper]
     var warnings: [ParseWarning]
+    /// The 1-based line of each paper's first entry (for warnings about the whole file, such as title-only papers).
+    var entryLines: [ArxivID: Int] = [:]
+
+    init(date: String?, papers: [Paper], warnings: [ParseWarning], entryLines: [ArxivID: Int] = [:]) {
+        self.date = date
+        self.papers = papers
+        self.warnings = warnings
+        self.entryLines = entryLines
+    }
+
+    /// The collected papers with the lines of their first entries.
+    init(date: String?, collector: PaperCollector, log: WarningLog) {
+        self.init(date: date, papers: collector.papers, warnings: log.warnings, entryLines: collector.entryLines)
+    }
 }
 
 /// Warnings about broken entries, with their 1-based line numbers.
@@ -16,20 +31,14 @@ struct WarningLog: Sendable {
         warnings.append(ParseWarning(line: lines.number(at: index), message))
     }
 
-    /// The entry's abstract when it has a title and an abstract; otherwise a warning naming what is missing and `nil`.
-    mutating func completeAbstract(
-        of id: ArxivID, title: String, abstract: ParagraphJoiner, at index: Int, in lines: DigestLines
-    ) -> String? {
-        guard !title.isEmpty else {
-            add("entry \(id) skipped: it has no title", at: index, in: lines)
-            return nil
-        }
-        let text = abstract.text
-        guard !text.isEmpty else {
-            add("entry \(id) skipped: it has no abstract", at: index, in: lines)
-            return nil
-        }
-        return text
+    /// True when the entry has a title; otherwise records a warning that the entry was skipped and returns false.
+    ///
+    /// An entry without an English abstract is not skipped: it becomes a title-only paper (see
+    /// ``EnglishText/abstract(_:)``), reported once per file by ``DigestParser``.
+    mutating func hasTitle(_ id: ArxivID, title: String, at index: Int, in lines: DigestLines) -> Bool {
+        guard title.isEmpty else { return true }
+        add("entry \(id) skipped: it has no title", at: index, in: lines)
+        return false
     }
 }
 
@@ -37,6 +46,7 @@ extension StringProtocol {
     /// A short, single-line quotation of the text for warnings.
     var excerpt: String {
         let trimmed = trimmingWhitespace()
-        return trimmed.count > 60 ? "\(trimmed.prefix(60))…" : trimmed
+        let line = trimmed.contains(where: \.isNewline) ? trimmed.split(whereSeparator: \.isNewline).joined(separator: " ") : trimmed
+        return line.count > 60 ? "\(line.prefix(60))…" : line
     }
 }

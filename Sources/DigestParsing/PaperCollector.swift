@@ -3,20 +3,25 @@ import PaperRadarCore
 /// Collects papers in order of first appearance, merging repeated mentions of one arXiv id into one ``Paper``.
 ///
 /// The first mention supplies the text; later mentions add tags and categories not seen yet (order kept) and fill
-/// fields the first one left empty (version, date, code link, extras).
+/// fields the first one left empty (abstract of a title-only mention, title, version, date, code link, extras).
 struct PaperCollector: Sendable {
     private var order: [ArxivID] = []
     private var byID: [ArxivID: Paper] = [:]
+    /// The 1-based line of each paper's first entry.
+    private(set) var entryLines: [ArxivID: Int] = [:]
 
-    /// Adds a complete paper, merging it into an earlier one with the same id.
-    mutating func add(_ paper: Paper) {
+    /// Adds a paper whose entry starts on 1-based `line`, merging it into an earlier one with the same id.
+    mutating func add(_ paper: Paper, line: Int) {
         guard var existing = byID[paper.id] else {
             order.append(paper.id)
             byID[paper.id] = paper
+            entryLines[paper.id] = line
             return
         }
         existing.tags.appendMissing(paper.tags)
         existing.categories.appendMissing(paper.categories)
+        if existing.title.isEmpty { existing.title = paper.title }
+        if existing.abstract.isEmpty { existing.abstract = paper.abstract }
         if existing.authors.isEmpty { existing.authors = paper.authors }
         existing.version = existing.version ?? paper.version
         existing.date = existing.date ?? paper.date

@@ -13,7 +13,16 @@ import PaperRadarCore
 ///
 ///     摘要：translation lines… (optional, may be empty, may hold `<paragraph>` leftovers)
 ///
-/// A paper listed under several subtopics (the per-day archive) becomes one paper with one tag per subtopic.
+/// Variants the generator went through, all read here:
+/// - tables with no `#### Abstracts` entries (per-day archives, and the weeks before abstracts were added): every
+///   row becomes a title-only paper;
+/// - the abstract inside the table, in a cell after the title, the row running over many physical lines until its
+///   closing `|Authors|[IDvN](http://arxiv.org/abs/IDvN)|code|`;
+/// - `#####` headings glued onto the end of the previous line (split off by ``DigestLines``);
+/// - header-only files (`# arxiv-daily` and section headings, no rows): 0 papers.
+///
+/// A paper listed under several subtopics (the per-day archive) becomes one paper with one tag per subtopic. An entry
+/// whose English abstract is missing (only `摘要：`, or nothing) gives a title-only paper with its translation.
 struct TableAbstractsParser: Sendable {
     let lines: DigestLines
 
@@ -25,6 +34,8 @@ struct TableAbstractsParser: Sendable {
         var authors: [String]
         var version: Int?
         var codeURL: String?
+        /// The abstract some variants put in the row itself, after the title.
+        var abstract: String
     }
 
     /// One `#####` abstract entry.
@@ -42,6 +53,7 @@ struct TableAbstractsParser: Sendable {
         var date: String?
         var order: [ArxivID] = []
         var rows: [ArxivID: Row] = [:]
+        var rowIDsByTitle: [String: ArxivID] = [:]
         var entries: [ArxivID: Entry] = [:]
         var tags: [ArxivID: [String]] = [:]
         var log = WarningLog()
@@ -64,9 +76,8 @@ struct TableAbstractsParser: Sendable {
         while index < lines.count {
             let line = lines[index]
             if line.hasPrefix("|") {
-                if line.hasPrefix("|Publish Date|") { seenTable = true }
-                readRow(line, at: index, topic: topic, into: &scan)
-                index += 1
+                if Self.isHeaderRow(line) { seenTable = true }
+                index = readRow(at: index, topic: topic, into: &scan)
                 continue
             }
             switch line.markdownHeadingLevel {
@@ -79,7 +90,7 @@ struct TableAbstractsParser: Sendable {
             case 1?, 2?:
                 topic = nil
             default:
-                if !seenTable, scan.date == nil, line.contains("Automated deployment @") {
+                if !seenTable, scan.date == nil, line.containsBytes("Automated deployment @") {
                     scan.date = MarkdownScanning.firstDate(in: line)
                 }
             }
@@ -90,32 +101,103 @@ struct TableAbstractsParser: Sendable {
 
     // MARK: - Table rows
 
-    /// Reads one `|…|` line: the header and the separator are skipped, a paper row is recorded.
-    private func readRow(_ line: String, at index: Int, topic: String?, into scan: inout Scan) {
-        if line.hasPrefix("|Publish Date|") || line.allSatisfy({ "|:- \t".contains($0) }) { return }
-        var cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
-        if cells.last?.trimmingWhitespace().isEmpty ?? false { cells = cells.dropLast() }
-        let cellList = Array(cells)
-        guard cellList.count >= 5 else {
-            scan.log.add("table row has too few cells: \"\(line.excerpt)\"", at: index, in: lines)
-            return
+    /// `|Publish Date|…` (with or without spaces around the cell text).
+    static func isHeaderRow(_ line: String) -> Bool {
+        line.hasPrefix("|Publish Date|") || line.dropFirst().trimmingWhitespace().hasPrefix("Publish Date")
+    }
+
+    /// `| :---: | :---: |…`
+    private static func isSeparatorRow(_ line: String) -> Bool {
+        line.allSatisfy { "|:- \t".contains($0) }
+    }
+
+    /// Reads the row starting on line `start` (over several physical lines when its cells hold line breaks) and
+    /// returns the index of the line after it. The header and the separator are skipped; a paper row is recorded.
+    private func readRow(at start: Int, topic: String?, into scan: inout Scan) -> Int {
+        let line = lines[start]
+        if Self.isHeaderRow(line) || Self.isSeparatorRow(line) { return start + 1 }
+        var text = line
+        var next = start + 1
+        if Self.cells(of: line) == nil, let end = closingLine(ofRowAt: start) {
+            text = lines.texts[start...end].joined(separator: "\n")
+            next = end + 1
         }
-        let codeCell = cellList[cellList.count - 1]
-        let linkCell = cellList[cellList.count - 2]
-        let authorsCell = cellList[cellList.count - 3]
-        let titleCell = cellList[1..<(cellList.count - 3)].joined(separator: "|")
+        guard let cells = Self.cells(of: text) ?? Self.rawCells(of: text) else {
+            scan.log.add("table row has too few cells: \"\(line.excerpt)\"", at: start, in: lines)
+            return start + 1
+        }
+        guard cells.count >= 5 else {
+            scan.log.add("table row has too few cells: \"\(line.excerpt)\"", at: start, in: lines)
+            return start + 1
+        }
+        let linkCell = cells[cells.count - 2]
         guard let (id, version) = Self.arxivID(inLinkCell: linkCell) else {
-            scan.log.add("table row has no valid arXiv id: \"\(linkCell.excerpt)\"", at: index, in: lines)
-            return
+            scan.log.add("table row has no valid arXiv id: \"\(linkCell.excerpt)\"", at: start, in: lines)
+            return next
         }
         scan.mention(id, topic: topic)
-        guard scan.rows[id] == nil else { return }
-        let dateText = cellList[0].replacing("*", with: "").trimmingWhitespace()
+        guard scan.rows[id] == nil else { return next }
+        let (title, abstract) = Self.titleAndAbstract(cells[1..<(cells.count - 3)])
+        let dateText = cells[0].replacing("*", with: "").trimmingWhitespace()
         var codeURL: String?
-        if let link = MarkdownScanning.link(codeCell) { codeURL = link.url.trimmingWhitespace() }
-        scan.rows[id] = Row(
-            line: index, date: MarkdownScanning.leadingDate(dateText), title: TextCleaning.title(titleCell),
-            authors: Self.authors(inShortList: String(authorsCell)), version: version, codeURL: codeURL)
+        if let link = MarkdownScanning.link(cells[cells.count - 1]) { codeURL = link.url.trimmingWhitespace() }
+        let row = Row(
+            line: start, date: MarkdownScanning.leadingDate(dateText), title: title,
+            authors: Self.authors(inShortList: cells[cells.count - 3]), version: version, codeURL: codeURL,
+            abstract: abstract)
+        scan.rows[id] = row
+        if !title.isEmpty { scan.rowIDsByTitle[title.lowercased()] = scan.rowIDsByTitle[title.lowercased()] ?? id }
+        return next
+    }
+
+    /// The most physical lines one table row may span (an abstract of 2,000 characters wrapped at 80 columns is
+    /// about 30); a row still open after this many lines is broken.
+    static let maxRowLines = 200
+
+    /// The index of the line that closes the row opened on line `start` (a line ending in `…|[ID](…)|code|`), or
+    /// `nil` when a complete row of its own, a heading, the end of the text or ``maxRowLines`` lines come first.
+    private func closingLine(ofRowAt start: Int) -> Int? {
+        var index = start + 1
+        while index < lines.count, index - start < Self.maxRowLines {
+            let line = lines[index]
+            if line.isMarkdownHeading || (line.hasPrefix("|") && Self.cells(of: line) != nil) { return nil }
+            if line.trimmingWhitespace().hasSuffix("|"), let cells = Self.rawCells(of: line), cells.count >= 2,
+                Self.arxivID(inLinkCell: cells[cells.count - 2]) != nil
+            {
+                let gathered = lines.texts[start...index].joined(separator: "\n")
+                return Self.cells(of: gathered) != nil ? index : nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The cells of a complete row (at least five, the last but one naming an arXiv paper), else `nil`.
+    private static func cells(of text: String) -> [String]? {
+        guard let cells = rawCells(of: text), cells.count >= 5, arxivID(inLinkCell: cells[cells.count - 2]) != nil
+        else { return nil }
+        return cells
+    }
+
+    /// The cells between the `|` bars, without the empty one after a final bar; `nil` when there are none.
+    private static func rawCells(of text: String) -> [String]? {
+        var cells = text.split(separator: "|", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        if cells.last?.trimmingWhitespace().isEmpty ?? false { cells.removeLast() }
+        return cells.isEmpty ? nil : cells
+    }
+
+    /// The title and, in the variant that puts it in the row, the abstract from the cells between the date and the
+    /// authors: `**Title**|abstract…` is a bold title followed by the abstract; anything else is the title (a title
+    /// may itself hold a `|`).
+    private static func titleAndAbstract(_ cells: ArraySlice<String>) -> (title: String, abstract: String) {
+        guard let first = cells.first else { return ("", "") }
+        let head = first.trimmingWhitespace()
+        if cells.count >= 2, head.count > 4, head.hasPrefix("**"), head.hasSuffix("**") {
+            let abstractText = cells.dropFirst().joined(separator: "|")
+            let abstract = ParagraphJoiner.join(abstractText.split(separator: "\n", omittingEmptySubsequences: false))
+            return (TextCleaning.title(head), abstract)
+        }
+        return (TextCleaning.title(cells.joined(separator: "|")), "")
     }
 
     /// The id in a `[2502.10391v1](http://arxiv.org/abs/2502.10391v1)` cell (link text first, then the URL).
@@ -126,12 +208,17 @@ struct TableAbstractsParser: Sendable {
 
     /// `First Author et.al.` → `["First Author"]`; a comma-separated list → its names.
     private static func authors(inShortList text: String) -> [String] {
-        var cleaned = TextCleaning.inline(text)
-        for suffix in ["et.al.", "et al.", "et al"] where cleaned.hasSuffix(suffix) {
-            cleaned = String(cleaned.dropLast(suffix.count)).trimmingWhitespace()
-            return cleaned.isEmpty ? [] : [cleaned]
-        }
+        let cleaned = TextCleaning.inline(text)
+        if let single = withoutEtAl(cleaned) { return single.isEmpty ? [] : [single] }
         return cleaned.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// The name before a trailing `et.al.` / `et al.` / `et al`, or `nil` when the text has no such suffix.
+    private static func withoutEtAl(_ text: String) -> String? {
+        for suffix in ["et.al.", "et. al.", "et al.", "et al"] where text.hasSuffix(suffix) {
+            return String(text.dropLast(suffix.count)).trimmingWhitespace()
+        }
+        return nil
     }
 
     // MARK: - Abstract entries
@@ -164,6 +251,7 @@ struct TableAbstractsParser: Sendable {
                     index += 1
                 } else if id == nil {
                     badID = byLine.token
+                    index += 1
                 }
             } else if id != nil, isShortAuthorLine(candidate, id: id, scan: scan) {
                 authors = Self.authors(inShortList: candidate)
@@ -183,34 +271,44 @@ struct TableAbstractsParser: Sendable {
             translation = Self.translation(Array(lines.texts[translationStart..<index]))
         }
 
-        guard let id else {
+        if id == nil {
             let reason = badID.map { "its id \"\($0.excerpt)\" is not an arXiv id" } ?? "it has no `ID by authors` line"
-            scan.log.add("abstract entry \"\(title.excerpt)\" skipped: \(reason)", at: start, in: lines)
-            return index
+            if let rowID = scan.rowIDsByTitle[title.lowercased()], scan.entries[rowID] == nil {
+                scan.log.add(
+                    "abstract entry \"\(title.excerpt)\": \(reason); matched to the table row of \(rowID) by its title",
+                    at: start, in: lines)
+                id = rowID
+                version = scan.rows[rowID]?.version
+            } else {
+                scan.log.add("abstract entry \"\(title.excerpt)\" skipped: \(reason)", at: start, in: lines)
+                return index
+            }
         }
+        guard let id else { return index }
         scan.mention(id, topic: topic)
-        let abstract = ParagraphJoiner.join(abstractLines)
-        guard !abstract.isEmpty else {
-            scan.log.add("abstract entry for \(id) skipped: it has no abstract", at: start, in: lines)
-            return index
+        var abstract = ""
+        switch EnglishText.classify(ParagraphJoiner.join(abstractLines)) {
+        case .english(let text): abstract = text
+        case .translation(let text): translation = translation ?? text
+        case .missing: break
         }
-        if scan.entries[id] == nil {
-            scan.entries[id] = Entry(
-                line: start, title: title, authors: authors, version: version, abstract: abstract,
-                translation: translation)
-        }
+        if let existing = scan.entries[id], !existing.abstract.isEmpty || abstract.isEmpty { return index }
+        scan.entries[id] = Entry(
+            line: start, title: title, authors: authors, version: version, abstract: abstract, translation: translation)
         return index
     }
 
-    /// The `2502.10391v1 by A, B, C` line: the id (nil when the token before ` by ` does not parse) and the names.
+    /// The `2502.10391v1 by A, B, C` line: the id (nil when the token before ` by ` does not parse) and the names
+    /// (a trailing `et.al.` dropped).
     private static func byLine(_ line: String) -> (token: String, id: (id: ArxivID, version: Int?)?, authors: [String])?
     {
         guard let separator = line.firstRange(of: " by ") else { return nil }
         let token = line[..<separator.lowerBound].trimmingWhitespace()
         guard let first = token.first, first.isASCIIDigit || token.lowercased().hasPrefix("arxiv:"),
-            !token.contains(" ")
+            !token.containsBytes(" ")
         else { return nil }
-        let names = line[separator.upperBound...].split(separator: ",").map { TextCleaning.inline($0) }
+        var names = line[separator.upperBound...].split(separator: ",").map { TextCleaning.inline($0) }
+        if let last = names.last, let name = withoutEtAl(last) { names[names.count - 1] = name }
         return (token, ArxivID.parse(token), names.filter { !$0.isEmpty })
     }
 
@@ -243,7 +341,7 @@ struct TableAbstractsParser: Sendable {
         for (offset, raw) in block.enumerated() {
             var line = raw
             if offset == 0 { line = String(line.dropFirst(3)) }
-            if line.contains("paragraph>") {
+            if line.containsBytes("paragraph>") {
                 line = line.replacing("</paragraph>", with: "")
                     .replacing("<paragraph>", with: "")
             }
@@ -255,31 +353,30 @@ struct TableAbstractsParser: Sendable {
 
     // MARK: - Assembly
 
-    /// Builds one paper per id in order of first mention; warns about rows with no usable abstract entry.
+    /// Builds one paper per id in order of first mention: the entry's text, else the row's (a title-only paper when
+    /// neither has an English abstract).
     private func assemble(_ scan: Scan) -> LayoutParseResult {
         var log = scan.log
         var collector = PaperCollector()
         for id in scan.order {
             let row = scan.rows[id]
-            guard let entry = scan.entries[id] else {
-                if let row {
-                    log.add("table row for \(id) skipped: no abstract entry for it", at: row.line, in: lines)
-                }
-                continue
-            }
-            let title = entry.title.isEmpty ? (row?.title ?? "") : entry.title
-            guard !title.isEmpty else {
-                log.add("abstract entry for \(id) skipped: it has no title", at: entry.line, in: lines)
-                continue
-            }
+            let entry = scan.entries[id]
+            guard let line = entry?.line ?? row?.line else { continue }
+            var title = entry?.title ?? ""
+            if title.isEmpty { title = row?.title ?? "" }
+            guard log.hasTitle(id, title: title, at: line, in: lines) else { continue }
+            var abstract = entry?.abstract ?? ""
+            if abstract.isEmpty { abstract = EnglishText.abstract(row?.abstract ?? "") }
             var extras = PaperExtras()
-            extras.translatedAbstract = entry.translation
+            extras.translatedAbstract = entry?.translation
+            var authors = entry?.authors ?? []
+            if authors.isEmpty { authors = row?.authors ?? [] }
             collector.add(
                 Paper(
-                    id: id, version: entry.version ?? row?.version, title: title,
-                    authors: entry.authors.isEmpty ? (row?.authors ?? []) : entry.authors, abstract: entry.abstract,
-                    date: row?.date ?? scan.date, tags: scan.tags[id] ?? [], codeURL: row?.codeURL, extras: extras))
+                    id: id, version: entry?.version ?? row?.version, title: title, authors: authors, abstract: abstract,
+                    date: row?.date ?? scan.date, tags: scan.tags[id] ?? [], codeURL: row?.codeURL, extras: extras),
+                line: lines.number(at: line))
         }
-        return LayoutParseResult(date: scan.date, papers: collector.papers, warnings: log.warnings)
+        return LayoutParseResult(date: scan.date, collector: collector, log: log)
     }
 }

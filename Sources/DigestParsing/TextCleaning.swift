@@ -52,10 +52,26 @@ enum TextCleaning {
     }
 
     /// The text in Unicode Normalization Form C.
+    ///
+    /// Text made only of scalars that are NFC whatever surrounds them (ASCII, precomposed Latin, general punctuation,
+    /// CJK ideographs and punctuation, kana, Hangul syllables, full-width forms: nearly every digest line) is returned
+    /// as it is; anything else goes through Foundation's normalisation.
     static func normalized(_ text: String) -> String {
         let isASCII = text.withUTF8Bytes { bytes in !bytes.containsByte(where: { $0 >= 0x80 }) }
-        if isASCII { return text }
+        if isASCII || text.unicodeScalars.allSatisfy(isStableUnderNFC) { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True for scalars that NFC leaves alone and that never combine with a neighbour (Unicode NFC_Quick_Check=Yes
+    /// and not a combining mark), in the ranges digests use.
+    private static func isStableUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3098, 0x309D...0x30FF, 0x4E00...0x9FFF,
+            0xAC00...0xD7A3, 0xFF01...0xFFEE:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The text with runs of spaces and tabs collapsed to one space and no leading or trailing white space.
@@ -151,11 +167,36 @@ enum TextCleaning {
         }
     }
 
-    /// The title without Markdown bold markers (`**`), cleaned as ``inline(_:)``.
+    /// A title: text, not markup. Cleaned as ``inline(_:)`` with line breaks turned into spaces; a complete `**…**`
+    /// (or `__…__`) wrapper around the whole title is bold and removed, but a `**` inside the title is kept as written
+    /// (a real title reads `Oh F**k! How Do People Feel…`).
     static func title<S: StringProtocol>(_ text: S) -> String {
-        let cleaned = inline(text)
-        guard cleaned.contains("**") else { return cleaned }
-        return inline(cleaned.replacing("**", with: ""))
+        var cleaned = inline(text)
+        if cleaned.contains(where: \.isNewline) {
+            cleaned = inline(cleaned.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+        for marker in ["**", "__"] {
+            while cleaned.count > 2 * marker.count, cleaned.hasPrefix(marker), cleaned.hasSuffix(marker) {
+                let inner = cleaned.dropFirst(marker.count).dropLast(marker.count)
+                // `**A** and **B**` is not one wrapper: its inside would start or end with a bold of its own.
+                guard !inner.hasPrefix("*"), !inner.hasSuffix("*"), !isTwoBoldRuns(inner, marker: marker) else { break }
+                cleaned = inline(inner)
+            }
+        }
+        return cleaned
+    }
+
+    /// True when `inner` (a text between an opening and a closing marker) closes the opening marker early, as
+    /// `A** and **B` does: then the outer markers are two separate bold runs, not one wrapper.
+    private static func isTwoBoldRuns(_ inner: Substring, marker: String) -> Bool {
+        guard let close = inner.firstRange(of: marker) else { return false }
+        let after = inner[close.upperBound...]
+        // `A** and **B`: a closing marker right after a word, a later opening marker right before one.
+        guard let open = after.firstRange(of: marker) else { return false }
+        let closesWord = close.lowerBound > inner.startIndex && !inner[inner.index(before: close.lowerBound)].isWhitespace
+        let opensWord = open.upperBound < after.endIndex && !after[open.upperBound].isWhitespace
+        let spaced = after[..<open.lowerBound].first?.isWhitespace ?? false
+        return closesWord && opensWord && spaced
     }
 }
 

@@ -85,10 +85,68 @@ extension Character {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing white space and newlines.
+    /// The text without leading and trailing white space and newlines (Unicode `White_Space`: ASCII spaces, tabs and
+    /// line breaks, U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    ///
+    /// Works on the UTF-8 bytes (a digest parser trims every line): text with nothing to trim is returned without a
+    /// copy when it is a `String`.
     public func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let end = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[start...end])
+        let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, let length = Self.whitespaceLength(in: bytes, at: start, before: end) {
+            start = bytes.index(start, offsetBy: length)
+        }
+        while start < end, let length = Self.whitespaceLength(in: bytes, endingAt: end, after: start) {
+            end = bytes.index(end, offsetBy: -length)
+        }
+        if start == bytes.startIndex, end == bytes.endIndex { return String(self) }
+        return String(text[start..<end])
+    }
+
+    /// The byte length of the white-space character starting at `index`, or `nil` when none starts there.
+    private static func whitespaceLength(
+        in bytes: Substring.UTF8View, at index: Substring.UTF8View.Index, before end: Substring.UTF8View.Index
+    ) -> Int? {
+        let first = bytes[index]
+        if first == 0x20 || (0x09...0x0D).contains(first) { return 1 }
+        guard first >= 0xC2, first <= 0xE3 else { return nil }
+        let available = bytes.distance(from: index, to: end)
+        guard available >= 2 else { return nil }
+        let second = bytes[bytes.index(after: index)]
+        if first == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : nil }
+        guard available >= 3 else { return nil }
+        let third = bytes[bytes.index(index, offsetBy: 2)]
+        return isWhitespace3(first, second, third) ? 3 : nil
+    }
+
+    /// The byte length of the white-space character ending at `end`, or `nil` when none ends there.
+    private static func whitespaceLength(
+        in bytes: Substring.UTF8View, endingAt end: Substring.UTF8View.Index, after start: Substring.UTF8View.Index
+    ) -> Int? {
+        let last = bytes[bytes.index(before: end)]
+        if last == 0x20 || (0x09...0x0D).contains(last) { return 1 }
+        guard last == 0x85 || last == 0xA0 || (0x80...0x9F).contains(last) || last == 0xA8 || last == 0xA9
+            || last == 0xAF
+        else { return nil }
+        let available = bytes.distance(from: start, to: end)
+        guard available >= 2 else { return nil }
+        let beforeLast = bytes[bytes.index(end, offsetBy: -2)]
+        if beforeLast == 0xC2, last == 0x85 || last == 0xA0 { return 2 }
+        guard available >= 3 else { return nil }
+        let lead = bytes[bytes.index(end, offsetBy: -3)]
+        return isWhitespace3(lead, beforeLast, last) ? 3 : nil
+    }
+
+    /// True for the three-byte UTF-8 encodings of U+1680, U+2000…U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    private static func isWhitespace3(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (first, second) {
+        case (0xE1, 0x9A): return third == 0x80
+        case (0xE2, 0x80): return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
+        case (0xE2, 0x81): return third == 0x9F
+        case (0xE3, 0x80): return third == 0x80
+        default: return false
+        }
     }
 }

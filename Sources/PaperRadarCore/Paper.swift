@@ -10,7 +10,8 @@ public struct Paper: Hashable, Sendable, Codable {
     public var version: Int?
     public var title: String
     public var authors: [String]
-    /// The English abstract: paragraphs separated by `"\n\n"`, no hard wraps.
+    /// The English abstract: paragraphs separated by `"\n\n"`, no hard wraps; `""` for a title-only paper
+    /// (``isTitleOnly``).
     public var abstract: String
     /// arXiv categories, primary first, when the source gives them.
     public var categories: [String]
@@ -42,6 +43,10 @@ public struct Paper: Hashable, Sendable, Codable {
 
     /// The primary category (the first one), if any.
     public var primaryCategory: String? { categories.first }
+
+    /// True when the source gave no English abstract: the paper is known by its title (and whatever else the
+    /// source gave) until a later digest or an import brings the abstract.
+    public var isTitleOnly: Bool { abstract.isEmpty }
 }
 
 /// Text a digest adds around a paper that is not the authors' English text.

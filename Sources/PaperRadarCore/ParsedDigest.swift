@@ -1,10 +1,12 @@
 /// What parsing one digest's text produced: its format, date, papers and warnings.
 public struct ParsedDigest: Sendable, Hashable {
-    /// The detected layout; `nil` only for an empty (zero-byte or blank) text, which is 0 papers, not an error.
+    /// The detected layout (``DigestFormat/generic`` when none matched but the text links to arXiv); `nil` only for
+    /// an empty (zero-byte or blank) text, which is 0 papers, not an error.
     public var format: DigestFormat?
     /// The digest's own date (`YYYY-MM-DD`) when its text says it, else `nil`.
     public var date: String?
-    /// Every complete paper, each arXiv id once, in order of first appearance; tags from all its mentions.
+    /// Every paper, each arXiv id once, in order of first appearance; tags from all its mentions. Entries without an
+    /// English abstract are title-only papers (``Paper/isTitleOnly``).
     public var papers: [Paper]
     /// Problems that did not stop the parse (a broken entry, replaced bytes), each with its line number.
     public var warnings: [ParseWarning]
@@ -15,6 +17,9 @@ public struct ParsedDigest: Sendable, Hashable {
         self.papers = papers
         self.warnings = warnings
     }
+
+    /// How many of the papers are title-only (no English abstract).
+    public var titleOnlyCount: Int { papers.count(where: \.isTitleOnly) }
 }
 
 /// A problem in a digest that did not stop the parse.
@@ -36,7 +41,7 @@ public struct ParseWarning: Sendable, Hashable, Codable, CustomStringConvertible
 
 /// Why a digest could not be parsed at all.
 public enum DigestParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The text matches none of the known layouts.
+    /// The text is not a digest: it matches none of the known layouts and names no arXiv paper.
     case unknownFormat(hint: String)
     /// The bytes are not text (NUL bytes, mostly control characters).
     case notText(reason: String)
@@ -46,7 +51,7 @@ public enum DigestParseError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String {
         switch self {
         case .unknownFormat(let hint):
-            return "unknown digest format: \(hint)"
+            return "unknown digest format, not a digest: \(hint)"
         case .notText(let reason):
             return "not a text file: \(reason)"
         case .tooLarge(let bytes, let limit):

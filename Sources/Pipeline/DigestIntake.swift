@@ -74,7 +74,8 @@ public struct DigestReader: Sendable {
     ///
     /// - Throws: ``DigestParseError`` (not a digest, binary, …).
     public func parse(_ digest: DigestBytes) throws -> ParsedDigest {
-        try DigestParser(options: .init(maxBytes: maxBytes)).parse(bytes: digest.bytes)
+        let name = digest.path.split(separator: "/").last.map(String.init)
+        return try DigestParser(options: .init(maxBytes: maxBytes, sourceName: name)).parse(bytes: digest.bytes)
     }
 
     /// Reads and parses a file.

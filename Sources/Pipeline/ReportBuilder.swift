@@ -54,7 +54,8 @@ public struct ReportBuilder: Sendable {
 
         var entries = zip(digest.papers, digest.changes).map { paper, change in
             DigestReport.Entry(
-                paper: PaperReference(paper), isNew: change == .new, topic: topic(of: paper.id),
+                paper: PaperReference(paper), isNew: change == .new, isTitleOnly: paper.isTitleOnly,
+                topic: topic(of: paper.id),
                 profileScore: profileScores?[paper.id],
                 related: (relatedByQuery[paper.id] ?? []).compactMap { item in
                     relatedPapers[item.id].map {
@@ -95,7 +96,8 @@ public struct ReportBuilder: Sendable {
                 id: record.id, file: URL(fileURLWithPath: record.path).lastPathComponent, date: record.date,
                 format: record.format?.rawValue, contentHash: record.contentHash),
             summary: .init(
-                paperCount: entries.count, newCount: newCount, knownCount: entries.count - newCount, topicMix: mix),
+                paperCount: entries.count, newCount: newCount, knownCount: entries.count - newCount,
+                titleOnlyCount: entries.count(where: \.isTitleOnly), topicMix: mix),
             ordering: profileScores == nil ? .topic : .profile, entries: entries,
             warnings: warnings ?? record.warnings)
     }

@@ -32,12 +32,17 @@ extension DigestReport {
     /// The report's title: `Digest 2026-11-12-llm.md`.
     var reportTitle: String { "Digest " + digest.file.singleLine }
 
-    /// `10 papers: 7 new, 3 already known` (`no papers` for an empty digest).
+    /// `10 papers: 7 new, 3 already known` (`no papers` for an empty digest), and how many are title-only.
     var countSentence: String {
         guard summary.paperCount > 0 else { return "This digest has no papers." }
         let papers = summary.paperCount == 1 ? "1 paper" : "\(NumberFormat.grouped(summary.paperCount)) papers"
-        return "\(papers): \(NumberFormat.grouped(summary.newCount)) new, "
+        var sentence = "\(papers): \(NumberFormat.grouped(summary.newCount)) new, "
             + "\(NumberFormat.grouped(summary.knownCount)) already known."
+        if summary.titleOnlyCount > 0 {
+            let matched = summary.titleOnlyCount == 1 ? "matched by its title" : "matched by their titles"
+            sentence += " \(NumberFormat.grouped(summary.titleOnlyCount)) title-only (no English abstract yet: \(matched))."
+        }
+        return sentence
     }
 
     /// How the entries are ordered, in words.

@@ -23,12 +23,14 @@ extension DigestReport {
     }
 
     private var summarySection: Markup {
-        var markup = HTMLParts.stats([
+        var stats = [
             (NumberFormat.grouped(summary.paperCount), summary.paperCount == 1 ? "paper" : "papers"),
             (NumberFormat.grouped(summary.newCount), "new"),
             (NumberFormat.grouped(summary.knownCount), "already known"),
-            (NumberFormat.grouped(summary.topicMix.count), summary.topicMix.count == 1 ? "topic" : "topics"),
-        ])
+        ]
+        if summary.titleOnlyCount > 0 { stats.append((NumberFormat.grouped(summary.titleOnlyCount), "title-only")) }
+        stats.append((NumberFormat.grouped(summary.topicMix.count), summary.topicMix.count == 1 ? "topic" : "topics"))
+        var markup = HTMLParts.stats(stats)
         var facts: [Markup] = ["<div><dt>File</dt><dd><code>\(digest.file.singleLine)</code></dd></div>"]
         if let date = digest.date { facts.append("<div><dt>Date</dt><dd>\(date.singleLine)</dd></div>") }
         if let format = digest.format {
@@ -71,6 +73,9 @@ extension DigestReport {
             \(HTMLParts.paperLink(id: entry.paper.id, title: entry.paper.title))
             """
         if entry.isNew { markup += "<span class=\"badge new\">NEW</span>" }
+        if entry.isTitleOnly {
+            markup += "<span class=\"badge\" title=\"no English abstract yet: matched by its title\">title only</span>"
+        }
         if ordering == .profile, let score = entry.profileScore {
             markup += "<span class=\"badge score\">score \(NumberFormat.fixed(score, decimals: 2))</span>"
         }

@@ -56,6 +56,7 @@ extension DigestReport {
     private func entryLine(_ entry: Entry) -> String {
         var parts = ["**" + MarkdownParts.paperLink(id: entry.paper.id, title: entry.paper.title) + "**"]
         if entry.isNew { parts.append("**NEW**") }
+        if entry.isTitleOnly { parts.append("title only") }
         if ordering == .profile, let score = entry.profileScore {
             parts.append("score \(NumberFormat.fixed(score, decimals: 2))")
         }

@@ -40,14 +40,31 @@ public struct DigestReport: Sendable, Hashable, Codable {
         public var newCount: Int
         /// Papers already known (from earlier digests or imports).
         public var knownCount: Int
+        /// Papers the store holds without an English abstract (title-only): their vectors come from their titles.
+        public var titleOnlyCount: Int
         /// How the digest's papers spread over topics, largest first.
         public var topicMix: [TopicShare]
 
-        public init(paperCount: Int, newCount: Int, knownCount: Int, topicMix: [TopicShare]) {
+        public init(paperCount: Int, newCount: Int, knownCount: Int, titleOnlyCount: Int = 0, topicMix: [TopicShare]) {
             self.paperCount = paperCount
             self.newCount = newCount
             self.knownCount = knownCount
+            self.titleOnlyCount = titleOnlyCount
             self.topicMix = topicMix
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case paperCount, newCount, knownCount, titleOnlyCount, topicMix
+        }
+
+        /// Decodes a summary; reports written before title-only papers existed have no `titleOnlyCount` (0).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            paperCount = try container.decode(Int.self, forKey: .paperCount)
+            newCount = try container.decode(Int.self, forKey: .newCount)
+            knownCount = try container.decode(Int.self, forKey: .knownCount)
+            titleOnlyCount = try container.decodeIfPresent(Int.self, forKey: .titleOnlyCount) ?? 0
+            topicMix = try container.decode([TopicShare].self, forKey: .topicMix)
         }
     }
 
@@ -72,6 +89,8 @@ public struct DigestReport: Sendable, Hashable, Codable {
         public var paper: PaperReference
         /// True when the store first saw this paper in this digest.
         public var isNew: Bool
+        /// True when the store has no English abstract for it yet (its topic and related papers come from its title).
+        public var isTitleOnly: Bool
         /// Its topic, when topics are fitted.
         public var topic: TopicReference?
         /// The profile's score for this paper, when ordered by a profile.
@@ -80,14 +99,30 @@ public struct DigestReport: Sendable, Hashable, Codable {
         public var related: [RelatedEntry]
 
         public init(
-            paper: PaperReference, isNew: Bool, topic: TopicReference?, profileScore: Double? = nil,
-            related: [RelatedEntry]
+            paper: PaperReference, isNew: Bool, isTitleOnly: Bool = false, topic: TopicReference?,
+            profileScore: Double? = nil, related: [RelatedEntry]
         ) {
             self.paper = paper
             self.isNew = isNew
+            self.isTitleOnly = isTitleOnly
             self.topic = topic
             self.profileScore = profileScore
             self.related = related
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case paper, isNew, isTitleOnly, topic, profileScore, related
+        }
+
+        /// Decodes an entry; reports written before title-only papers existed have no `isTitleOnly` (false).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            paper = try container.decode(PaperReference.self, forKey: .paper)
+            isNew = try container.decode(Bool.self, forKey: .isNew)
+            isTitleOnly = try container.decodeIfPresent(Bool.self, forKey: .isTitleOnly) ?? false
+            topic = try container.decodeIfPresent(TopicReference.self, forKey: .topic)
+            profileScore = try container.decodeIfPresent(Double.self, forKey: .profileScore)
+            related = try container.decode([RelatedEntry].self, forKey: .related)
         }
     }
 

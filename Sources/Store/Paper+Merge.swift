@@ -9,6 +9,10 @@ extension Paper {
     /// The stored paper after `incoming` arrives: a newer version replaces the text; the same or an older version
     /// only fills what the stored paper lacks (categories, code link, date, extras, authors). Tags are per digest
     /// and are not merged here.
+    ///
+    /// A title-only paper (no abstract) is completed, never duplicated: whichever version brings the abstract, the
+    /// stored paper keeps it, and an incoming abstract also brings its source's title and (longer) author list, which
+    /// are more complete than a table row's.
     func merged(with incoming: Paper) -> Paper {
         let isNewer = (incoming.version ?? 0) > (version ?? 0)
         var result: Paper
@@ -27,7 +31,11 @@ extension Paper {
             if result.codeURL == nil { result.codeURL = incoming.codeURL }
             if result.date == nil { result.date = incoming.date }
             if result.authors.isEmpty { result.authors = incoming.authors }
-            if result.abstract.isEmpty { result.abstract = incoming.abstract }
+            if result.isTitleOnly, !incoming.isTitleOnly {
+                result.abstract = incoming.abstract
+                if !incoming.title.isEmpty { result.title = incoming.title }
+                if incoming.authors.count > result.authors.count { result.authors = incoming.authors }
+            }
             result.extras.fillMissing(from: incoming.extras)
         }
         result.tags = []

@@ -34,6 +34,9 @@ public struct DigestRecord: Sendable, Hashable, Codable {
     public var newCount: Int
     public var updatedCount: Int
     public var unchangedCount: Int
+    /// Papers of this digest the store holds without an abstract (title-only), counted when the record is read: a
+    /// later digest or import that completes them lowers it.
+    public var titleOnlyCount: Int
     public var warnings: [String]
     public var ingestedAt: String
 }
@@ -111,7 +114,8 @@ extension PaperStore {
                 id: db.lastInsertedRowID, contentHash: source.contentHash, path: source.path,
                 format: digest.format, date: digest.date, byteCount: source.byteCount,
                 paperCount: digest.papers.count, newCount: counts[.new] ?? 0, updatedCount: counts[.updated] ?? 0,
-                unchangedCount: counts[.unchanged] ?? 0, warnings: warnings, ingestedAt: now)
+                unchangedCount: counts[.unchanged] ?? 0, titleOnlyCount: papers.count(where: \.isTitleOnly),
+                warnings: warnings, ingestedAt: now)
             let insert = try db.makeStatement(
                 sql: "INSERT INTO digest_paper (digest_id, paper_id, position, tags, change) VALUES (?, ?, ?, ?, ?)")
             for (position, paper) in papers.enumerated() {
@@ -126,14 +130,16 @@ extension PaperStore {
 
     static let digestColumns = """
         id, content_hash, path, format, date, byte_count, paper_count, new_count, updated_count, unchanged_count,
-        warnings, ingested_at
+        warnings, ingested_at,
+        (SELECT COUNT(*) FROM digest_paper dp JOIN paper p ON p.id = dp.paper_id
+            WHERE dp.digest_id = digest.id AND p.abstract = '') AS title_only_count
         """
 
     static func digestRecord(from row: Row) -> DigestRecord {
         DigestRecord(
             id: row[0], contentHash: row[1], path: row[2], format: (row[3] as String?).flatMap(DigestFormat.init),
             date: row[4], byteCount: row[5], paperCount: row[6], newCount: row[7], updatedCount: row[8],
-            unchangedCount: row[9], warnings: JSONColumn.decode(row[10]), ingestedAt: row[11])
+            unchangedCount: row[9], titleOnlyCount: row[12], warnings: JSONColumn.decode(row[10]), ingestedAt: row[11])
     }
 
     static func fetchDigest(contentHash: String, in db: Database) throws -> DigestRecord? {

@@ -4,6 +4,9 @@ import PaperRadarCore
 /// A summary of what the store holds.
 public struct StoreStats: Sendable, Hashable, Codable {
     public var paperCount: Int
+    /// Papers stored without an English abstract (title-only, ``Paper/isTitleOnly``), until a digest or an import
+    /// brings it.
+    public var titleOnlyCount: Int
     public var versionCount: Int
     public var digestCount: Int
     /// Digests per format (`empty` for blank digests).
@@ -23,10 +26,11 @@ public struct StoreStats: Sendable, Hashable, Codable {
 }
 
 extension PaperStore {
-    /// Counts, formats, date range, top categories and tags.
+    /// Counts (title-only papers among them), formats, date range, top categories and tags.
     public func stats(top: Int = 10) throws -> StoreStats {
         try writer.read { db in
             let papers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper") ?? 0
+            let titleOnly = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper WHERE abstract = ''") ?? 0
             let versions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper_version") ?? 0
             let digests = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM digest") ?? 0
             let imports = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import_run") ?? 0
@@ -50,7 +54,7 @@ extension PaperStore {
             let tags = tagCounts.map { StoreStats.CategoryCount(name: $0.key, count: $0.value.count) }
                 .sorted { ($0.count, $1.name) > ($1.count, $0.name) }.prefix(top)
             return StoreStats(
-                paperCount: papers, versionCount: versions, digestCount: digests, formats: formats,
+                paperCount: papers, titleOnlyCount: titleOnly, versionCount: versions, digestCount: digests, formats: formats,
                 firstDate: range?[0], lastDate: range?[1], topCategories: categories, topTags: Array(tags),
                 importCount: imports)
         }

@@ -10,7 +10,8 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse digest files (or folders, recursively) and store their papers.",
         discussion: """
-            Prints one line per file: format, new / updated / unchanged papers, warnings. A file that cannot be \
+            Prints one line per file: format, new / updated / unchanged papers, how many of them are title-only (no \
+            English abstract yet), warnings. A file that cannot be \
             parsed is reported and skipped; the others still land. The same bytes ingested again change nothing.
             """)
 
@@ -63,6 +64,6 @@ struct Ingest: ParsableCommand {
         let format = record.format?.rawValue ?? "empty"
         let warnings = record.warnings.count == 1 ? "1 warning" : "\(record.warnings.count) warnings"
         return "\(path): \(format), \(record.paperCount) papers (\(record.newCount) new, \(record.updatedCount) "
-            + "updated, \(record.unchangedCount) unchanged), \(warnings)"
+            + "updated, \(record.unchangedCount) unchanged), \(record.titleOnlyCount) title-only, \(warnings)"
     }
 }

@@ -30,7 +30,9 @@ struct Parse: ParsableCommand {
                 DigestWarnings.report(parsed.warnings, path: path)
                 records += parsed.papers.map { PaperJSON($0, format: parsed.format, file: path) }
                 if format == .text {
-                    Terminal.error("\(path): \(parsed.format?.rawValue ?? "empty"), \(parsed.papers.count) papers")
+                    Terminal.error(
+                        "\(path): \(parsed.format?.rawValue ?? "empty"), \(parsed.papers.count) papers "
+                            + "(\(parsed.titleOnlyCount) title-only)")
                 }
             } catch {
                 failures += 1
@@ -60,6 +62,8 @@ struct PaperJSON: Codable {
     var file: String?
     var codeURL: String?
     var extras: PaperExtras?
+    /// True when the source gave no English abstract (`abstract` is empty).
+    var titleOnly: Bool
 
     init(_ paper: Paper, format: DigestFormat?, file: String?) {
         id = paper.id.rawValue
@@ -74,6 +78,7 @@ struct PaperJSON: Codable {
         self.file = file
         codeURL = paper.codeURL
         extras = paper.extras.isEmpty ? nil : paper.extras
+        titleOnly = paper.isTitleOnly
     }
 
     static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
@@ -91,7 +96,11 @@ struct PaperJSON: Codable {
         if !tags.isEmpty { facts.append("tags: " + tags.joined(separator: ", ")) }
         if let codeURL { facts.append("code: \(codeURL)") }
         if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
-        lines.append("  " + abstract.replacingOccurrences(of: "\n\n", with: "\n  "))
+        if titleOnly {
+            lines.append("  (title only: no English abstract)")
+        } else {
+            lines.append("  " + abstract.replacingOccurrences(of: "\n\n", with: "\n  "))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -5,7 +5,7 @@ import Store
 /// `paperradar stats`: what the store holds.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show papers, digests, formats, date range and top categories in the store.")
+        abstract: "Show papers (and how many are title-only), digests, formats, date range and top categories in the store.")
 
     @OptionGroup var storeOptions: StoreOptions
     @Flag(name: .long, help: "Print JSON.") var json = false
@@ -18,7 +18,9 @@ struct Stats: ParsableCommand {
             return
         }
         print("store:       \(storeOptions.location.databaseURL.path)")
-        print("papers:      \(stats.paperCount) (\(stats.versionCount) versions seen)")
+        print(
+            "papers:      \(stats.paperCount) (\(stats.versionCount) versions seen, \(stats.titleOnlyCount) title-only "
+                + "without an abstract yet)")
         let formats = stats.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         print("digests:     \(stats.digestCount)" + (formats.isEmpty ? "" : " (\(formats.joined(separator: ", ")))"))
         print("imports:     \(stats.importCount)")

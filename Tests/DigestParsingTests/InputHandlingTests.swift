@@ -14,6 +14,24 @@ let allFixtures: [(name: String, text: String, format: DigestFormat)] = [
     ("categoryTLDR", Fixture.categoryTLDR, .categoryTLDR),
     ("categoryTLDRListedTwice", Fixture.categoryTLDRListedTwice, .categoryTLDR),
     ("categoryTLDROldest", Fixture.categoryTLDROldest, .categoryTLDR),
+    ("tableAbstractsInRow", Fixture.tableAbstractsInRow, .tableAbstracts),
+    ("tableAbstractsGlued", Fixture.tableAbstractsGlued, .tableAbstracts),
+    ("tableOnlyArchive", Fixture.tableOnlyArchive, .tableAbstracts),
+    ("tableHeaderOnlyArchive", Fixture.tableHeaderOnlyArchive, .tableAbstracts),
+    ("tableSectionsOnlyArchive", Fixture.tableSectionsOnlyArchive, .tableAbstracts),
+    ("tableAbstractsMissingEnglish", Fixture.tableAbstractsMissingEnglish, .tableAbstracts),
+    ("categoryAbstractSummary", Fixture.categoryAbstractSummary, .categoryTLDR),
+    ("categoryTLDRFork", Fixture.categoryTLDRFork, .categoryTLDR),
+    ("categoryTLDRSnapshot", Fixture.categoryTLDRSnapshot, .categoryTLDR),
+    ("categoryTOCOnly", Fixture.categoryTOCOnly, .categoryTLDR),
+    ("categoryNoPapers", Fixture.categoryNoPapers, .categoryTLDR),
+    ("categoryAnchored", Fixture.categoryAnchored, .categoryTLDR),
+    ("bilingualReporterMissingEnglish", Fixture.bilingualReporterMissingEnglish, .bilingualReporter),
+    ("announcementMissingAbstract", Fixture.announcementMissingAbstract, .arxivAnnouncement),
+    ("genericBulletList", Fixture.genericBulletList, .generic),
+    ("genericNumberedWithAbstracts", Fixture.genericNumberedWithAbstracts, .generic),
+    ("genericHTML", Fixture.genericHTML, .generic),
+    ("genericHeadingThenLink", Fixture.genericHeadingThenLink, .generic),
 ]
 
 @Suite("Input handling: decoding, line ends, empty input, errors")
@@ -43,7 +61,7 @@ struct InputHandlingTests {
         let withBOM = try parse(bytes: [0xEF, 0xBB, 0xBF] + Array(fixture.text.utf8))
         #expect(withBOM.papers == expected.papers)
         #expect(withBOM.format == fixture.format)
-        #expect(withBOM.warnings.isEmpty)
+        #expect(withBOM.warnings == expected.warnings)
         #expect(try parse("\u{FEFF}" + fixture.text).papers == expected.papers)
     }
 
@@ -87,6 +105,7 @@ struct InputHandlingTests {
             return
         }
         #expect(hint.contains("Shopping list"))
+        #expect("\(error!)".contains("not a digest"))
         #expect(DigestParser.detectFormat(text) == nil)
     }
 

@@ -137,13 +137,13 @@ struct RealCorpusTests {
         #expect(digest.papers.allSatisfy { $0.extras.tldr != nil && $0.extras.notes.count == 4 })
     }
 
-    @Test func largestFileParsesQuickly() throws {
+    @Test func largestFileParses() throws {
         let bytes = try SharedCorpus.bytes("004-toc-tldr-details/2025-04-15__167b408c.md")
         let clock = ContinuousClock()
         var digest: ParsedDigest?
         let elapsed = try clock.measure { digest = try DigestParser().parse(bytes: bytes) }
         #expect(digest?.papers.count == 351)
+        // Speed is measured by benchmarks (the release timing in the README), not asserted here.
         print("parsed \(bytes.count) bytes in \(elapsed)")
-        #expect(elapsed < .seconds(5))
     }
 }

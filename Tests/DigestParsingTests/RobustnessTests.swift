@@ -16,20 +16,27 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Parses `bytes` and checks the contract holds whatever the input: only ``DigestParseError`` is thrown, and a
-/// result has complete, distinct papers and warnings with line numbers inside the text.
+/// result has titled, distinct papers (title-only ones counted in one warning) and warnings with line numbers inside
+/// the text.
 func checkContract(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
     do {
         let digest = try DigestParser().parse(bytes: bytes)
         let lineCount = bytes.count(where: { $0 == 0x0A || $0 == 0x0D }) + 1
         for paper in digest.papers {
             #expect(!paper.title.isEmpty, sourceLocation: sourceLocation)
-            #expect(!paper.abstract.isEmpty, sourceLocation: sourceLocation)
+            #expect(paper.title == paper.title.trimmingWhitespace(), sourceLocation: sourceLocation)
         }
+        let titleOnlyRemarks = digest.warnings.count { $0.message.contains("no English abstract") }
+        #expect(titleOnlyRemarks == (digest.titleOnlyCount > 0 ? 1 : 0), sourceLocation: sourceLocation)
         #expect(Set(digest.papers.map(\.id)).count == digest.papers.count, sourceLocation: sourceLocation)
         for warning in digest.warnings {
             if let line = warning.line { #expect((1...lineCount).contains(line), sourceLocation: sourceLocation) }
         }
         if digest.format == nil { #expect(digest.papers.isEmpty, sourceLocation: sourceLocation) }
+        if digest.format == .generic {
+            #expect(
+                digest.warnings.contains { $0.message.contains("was not recognised") }, sourceLocation: sourceLocation)
+        }
     } catch {
         #expect(error is DigestParseError, "unexpected error \(error)", sourceLocation: sourceLocation)
     }
@@ -69,6 +76,13 @@ struct RobustnessTests {
             "### [1] [T](https://arxiv.org/abs/2501.00004)", "### [", "### [1]", "### [x] [", "*A,B*", "*", "**",
             "Main category: cs.CV", "TL;DR: x", "TLDR:", "Task:", "Motivation: m", "<details>", "</details>", "&#x;",
             "&#1114112;", "&#55296;", "&amp", "&", "  indented", "", " ", "\u{200B}", "\u{FEFF}##### **x**", "\t",
+            "|**2024-04-26**|**T**|abstract starts", "text.|A et.al.|[2404.00001v1](http://arxiv.org/abs/2404.00001v1)|null|",
+            "摘要：x##### **T**", "x</details>### [2] [T](https://arxiv.org/abs/2501.00005)", "  <summary>Abstract</summary>",
+            "## <a id=\"2606.00001v1\"></a>[T](https://arxiv.org/abs/2606.00001v1) [[back]](#toc-1)", "### Summary",
+            "**Interest Score:** `0.5`", "> **TL;DR:** x", "*A, B* | **Main category: cs.RO**", "# arxiv-daily",
+            " Automated deployment @ 2024-01-01", "- [T](https://arxiv.org/abs/2501.00006)", "arXiv:2501.00007 T",
+            "<h2><a href=\"https://arxiv.org/abs/2501.00008\">T</a></h2>", "<p>", "Abstract: long words words words",
+            "https://arxiv.org/pdf/2501.00009v2.pdf", "[x](2501.00010)", "### [3] [T](2501.00011)", "Summary generation failed",
         ]
         for _ in 0..<400 {
             let lineCount = Int.random(in: 0...40, using: &generator)
@@ -121,5 +135,16 @@ struct RobustnessTests {
         checkContract(Array(repeating: UInt8(ascii: "\n"), count: 200_000))
         checkContract(Array(("##### **T**\n2501.00001v1 by " + String(repeating: "A, ", count: 50_000)).utf8))
         checkContract(Array(String(repeating: "&#x", count: 50_000).utf8))
+        // Patterns that a careless scanner would revisit over and over (quadratic time): glued headings, link
+        // brackets, tags, references, back links, a table row that never closes.
+        for piece in [
+            "x ## [", "x ##### **", "](", "[", "<a ", "<", "<p>", "arXiv:2501.00001 ", "https://arxiv.org/abs/2501.00002 ",
+            "[T](https://arxiv.org/abs/2501.00003) ", "[b](#t)", "### [1] [T](2501.00004) ", "<a href=\"x\">",
+        ] {
+            checkContract(Array(String(repeating: piece, count: 5_000).utf8))
+            checkContract(Array(("### [x](https://arxiv.org/abs/2501.00005)\n" + String(repeating: piece, count: 5_000)).utf8))
+        }
+        checkContract(Array(("|**2024-01-01**|**T**|text\n" + String(repeating: "more text |\n", count: 20_000)).utf8))
+        checkContract(Array(String(repeating: "- [T](https://arxiv.org/abs/2501.00006)\n  TL;DR: x\n", count: 5_000).utf8))
     }
 }

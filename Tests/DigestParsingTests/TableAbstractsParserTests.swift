@@ -96,37 +96,59 @@ struct TableAbstractsParserTests {
         #expect(digest.warnings.isEmpty)
     }
 
-    @Test func entryWithoutIdLineIsAWarningAndTheOthersSurvive() throws {
+    @Test func entryWithoutIdLineIsAWarningAndIsMatchedToItsRowByTitle() throws {
         let text = Fixture.tableAbstracts.replacing("2501.03987v1 by Tomas Varga, Lena Brandt\n", with: "")
         let digest = try parse(text)
-        #expect(digest.ids == ["2501.04321", "2501.03901"])
+        #expect(digest.ids == ["2501.04321", "2501.03987", "2501.03901"])
         let headingLine = text.lineNumber(of: "##### **Quiet Tokens")
         let warning = try #require(digest.warnings.first { $0.line == headingLine })
+        #expect(digest.warnings.count == 1)
         #expect(warning.message.contains("Quiet Tokens"))
         #expect(warning.message.contains("no `ID by authors` line"))
-        // The table row of the dropped paper is reported too, at its own line.
+        #expect(warning.message.contains("matched to the table row of 2501.03987"))
+        let quiet = try digest.paper("2501.03987")
+        #expect(quiet.abstract.hasSuffix("keep accuracy within one point."))
+        #expect(quiet.authors == ["Tomas Varga"], "the row's first author")
+    }
+
+    @Test func entryWithoutIdOrMatchingRowIsAWarningAndTheOthersSurvive() throws {
+        let text = Fixture.tableAbstracts
+            .replacing("2501.03987v1 by Tomas Varga, Lena Brandt\n", with: "")
+            .replacing("##### **Quiet Tokens: Pruning Attention Without Retraining**", with: "##### **Quiet Tokens**")
+        let digest = try parse(text)
+        let headingLine = text.lineNumber(of: "##### **Quiet Tokens")
+        let warning = try #require(digest.warnings.first { $0.line == headingLine })
+        #expect(warning.message.contains("skipped") && warning.message.contains("no `ID by authors` line"))
+        // The row of the paper still gives it, title-only, reported in the file's one title-only warning.
+        #expect(digest.ids == ["2501.04321", "2501.03987", "2501.03901"])
+        #expect(try digest.paper("2501.03987").isTitleOnly)
         let rowLine = text.lineNumber(of: "|**2025-01-08**|**Quiet Tokens")
-        #expect(digest.warnings.contains { $0.line == rowLine && $0.message.contains("2501.03987") })
+        #expect(digest.warnings.contains { $0.line == rowLine && $0.message.contains("1 paper has no English abstract") })
     }
 
     @Test func idThatDoesNotParseIsAWarning() throws {
         let text = Fixture.tableAbstracts.replacing("2501.03987v1 by Tomas", with: "2513.0398v1 by Tomas")
         let digest = try parse(text)
-        #expect(digest.ids == ["2501.04321", "2501.03901"])
+        #expect(digest.ids == ["2501.04321", "2501.03987", "2501.03901"])
         let warning = try #require(digest.warnings.first { $0.line == text.lineNumber(of: "##### **Quiet Tokens") })
         #expect(warning.message.contains("2513.0398v1"))
         #expect(warning.message.contains("is not an arXiv id"))
     }
 
-    @Test func entryWithoutAbstractIsAWarning() throws {
+    @Test func entryWithoutAbstractIsATitleOnlyPaper() throws {
         let abstract =
             "Attention heads often attend to tokens that carry no information. We prune\n"
             + "such tokens on the fly and keep accuracy within one point.\n"
         let text = Fixture.tableAbstracts.replacing(abstract, with: "")
         let digest = try parse(text)
-        #expect(digest.ids == ["2501.04321", "2501.03901"])
-        let warning = try #require(digest.warnings.first { $0.line == text.lineNumber(of: "##### **Quiet Tokens") })
-        #expect(warning.message.contains("2501.03987"))
-        #expect(warning.message.contains("no abstract"))
+        #expect(digest.ids == ["2501.04321", "2501.03987", "2501.03901"])
+        let quiet = try digest.paper("2501.03987")
+        #expect(quiet.isTitleOnly)
+        #expect(quiet.title == "Quiet Tokens: Pruning Attention Without Retraining")
+        #expect(quiet.authors == ["Tomas Varga", "Lena Brandt"])
+        #expect(digest.warnings.count == 1)
+        let warning = try #require(digest.warnings.first)
+        #expect(warning.line == text.lineNumber(of: "##### **Quiet Tokens"))
+        #expect(warning.message.contains("2501.03987") && warning.message.contains("no English abstract"))
     }
 }

@@ -40,7 +40,7 @@ import Testing
         let binary = try cli.write("image.png", Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0, 1, 2, 3, 0, 0, 0]))
         let result = try cli.run("parse", unknown, good, binary)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("notes.md") && result.stderr.contains("unknown digest format"))
+        #expect(result.stderr.contains("notes.md") && result.stderr.contains("not a digest"))
         #expect(result.stderr.contains("image.png") && result.stderr.contains("not a text file"))
         let papers = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         #expect(papers?.count == 2, "the good file's papers are still printed")
@@ -72,7 +72,7 @@ import Testing
         try cli.write("digests/sub/broken.md", "just some text\nwith no digest in it\n")
         let first = try cli.run("ingest", cli.workspace.appendingPathComponent("digests").path)
         #expect(first.status != 0, "a failed file makes the status non-zero")
-        #expect(first.stdout.contains("a.md: table-abstracts, 2 papers (2 new, 0 updated, 0 unchanged), 0 warnings"))
+        #expect(first.stdout.contains("a.md: table-abstracts, 2 papers (2 new, 0 updated, 0 unchanged), 0 title-only, 0 warnings"))
         #expect(first.stdout.contains("b.md: arxiv-announcement, 1 papers (0 new, 1 updated, 0 unchanged)"))
         #expect(first.stderr.contains("broken.md"))
 

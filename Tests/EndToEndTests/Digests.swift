@@ -44,4 +44,43 @@ enum Digests {
         ---
 
         """
+
+    /// A per-day archive with tables only (no abstracts): three title-only papers, two of them in `table` too.
+    static let tableOnlyArchive = """
+        # arxiv-daily
+         Automated deployment @ 2026-11-01 08:00:00 Asia/Taipei
+        > Welcome to contribute!
+
+        ## AI
+
+        ### LLM
+        |Publish Date|Title|Authors|Homepage|Code|
+        | :---: | :---: | :---: | :---: | :---: |
+        |**2026-11-02**|**Sparse Routers for Long Context Models**|Mira Castell et.al.|[2611.00101v1](http://arxiv.org/abs/2611.00101v1)|null|
+        |**2026-11-02**|**Retrieval Gates for Grounded Answers**|Tomas Ilves et.al.|[2611.00102v2](http://arxiv.org/abs/2611.00102v2)|null|
+        |**2026-10-30**|**Lantern Lists: Ranking by Candlelight**|Oona Rask et.al.|[2611.00103v1](http://arxiv.org/abs/2611.00103v1)|null|
+
+        """
+
+    /// A per-day archive with its header only.
+    static let headerOnlyArchive = """
+        # arxiv-daily
+         Automated deployment @ 2026-11-02 08:00:00 Asia/Taipei
+        > Welcome to contribute!
+
+        """
+
+    /// Reading notes in no generator's layout: a list of arXiv links, one with an abstract under it.
+    static let readingNotes = """
+        # Reading notes
+
+        - [Sparse Attention for Tiny Devices](https://arxiv.org/abs/2611.00301)
+
+          Abstract: We fit attention into microcontrollers by keeping only the strongest links between tokens and
+          show that keyword spotting keeps its accuracy.
+
+        - Tool Use Without Tools — arXiv:2611.00302
+
+        """
 }
+

@@ -77,6 +77,22 @@ import Testing
         #expect(report.entries.allSatisfy { !$0.isNew })
     }
 
+    @Test func titleOnlyPapersGetATopicAndRelatedPapersFromTheirTitlesAndAreCounted() throws {
+        var (store, space, _) = try Self.fitted()
+        let titleOnly = Paper(
+            id: ArxivID("2612.99998")!, title: "Retrieval augmented generation with a passage reranker", abstract: "")
+        let outcome = try store.ingest(
+            ParsedDigest(format: .tableAbstracts, date: "2026-11-21", papers: [titleOnly], warnings: []),
+            from: DigestSource(path: "archive.md", bytes: Array("archive".utf8)))
+        guard case .ingested(let digest) = outcome else { Issue.record("not ingested"); return }
+        try ModelRepository(store: store).extend(&space, with: digest)
+        let report = try ReportBuilder(space: space, store: store).digestReport(digest, top: 3)
+        #expect(report.summary.titleOnlyCount == 1)
+        let entry = try #require(report.entries.first)
+        #expect(entry.isTitleOnly && entry.topic != nil && entry.related.count == 3)
+        #expect(entry.related.allSatisfy { !$0.sharedTerms.isEmpty }, "the title's words explain the matches")
+    }
+
     @Test func extendingAddsNewPapersAndMatchesAFreshSpace() throws {
         var (store, space, _) = try Self.fitted()
         let before = space.count

@@ -50,7 +50,7 @@ enum Fixtures {
             id: 14, file: "2026-11-12-llm-table-abstracts.md", date: "2026-11-12", format: "table-abstracts",
             contentHash: "9f2c7d1e5a3b8c4f6e0d2a7b9c1e3f5a"),
         summary: .init(
-            paperCount: 4, newCount: 3, knownCount: 1,
+            paperCount: 4, newCount: 3, knownCount: 1, titleOnlyCount: 1,
             topicMix: [
                 .init(topic: language, count: 1), .init(topic: agents, count: 1), .init(topic: retrieval, count: 1),
                 .init(topic: vision, count: 1),
@@ -69,7 +69,7 @@ enum Fixtures {
             .init(
                 paper: routing, isNew: false, topic: language, profileScore: 0.5117,
                 related: [.init(paper: olderRouting, score: 0.9032, sharedTerms: ["experts", "routing", "tokens"])]),
-            .init(paper: depth, isNew: true, topic: vision, profileScore: 0.1204, related: []),
+            .init(paper: depth, isNew: true, isTitleOnly: true, topic: vision, profileScore: 0.1204, related: []),
         ],
         warnings: ["line 41: table row has 5 cells, expected 6 (skipped)"])
 

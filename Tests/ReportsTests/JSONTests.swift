@@ -45,6 +45,32 @@ import Testing
                 == EdgeFixtures.emptyReadingList)
     }
 
+    @Test func titleOnlyPapersAreCountedAndMarked() throws {
+        let object = try Self.object(Fixtures.digest.rendered(as: .json))
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["titleOnlyCount"] as? Int == 1)
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        #expect(entries.map { $0["isTitleOnly"] as? Bool } == [false, false, false, true])
+        #expect(Fixtures.digest.rendered(as: .markdown).contains("1 title-only (no English abstract yet: matched by its title)"))
+        #expect(Fixtures.digest.rendered(as: .html).contains(">title only</span>"))
+    }
+
+    @Test func reportsWrittenBeforeTitleOnlyPapersStillDecode() throws {
+        var object = try Self.object(Fixtures.digest.rendered(as: .json))
+        var summary = try #require(object["summary"] as? [String: Any])
+        summary["titleOnlyCount"] = nil
+        object["summary"] = summary
+        object["entries"] = try #require(object["entries"] as? [[String: Any]]).map { entry in
+            var entry = entry
+            entry["isTitleOnly"] = nil
+            return entry
+        }
+        let old = try JSONSerialization.data(withJSONObject: object)
+        let decoded = try JSONDecoder().decode(DigestReport.self, from: old)
+        #expect(decoded.summary.titleOnlyCount == 0 && decoded.entries.allSatisfy { !$0.isTitleOnly })
+        #expect(decoded.entries.map(\.paper) == Fixtures.digest.entries.map(\.paper))
+    }
+
     @Test func hostileStringsRoundTripExactly() throws {
         #expect(
             try Self.decode(DigestReport.self, HostileFixtures.digest.rendered(as: .json)) == HostileFixtures.digest)
