@@ -19,6 +19,19 @@ public enum AtomicFile {
     ///
     /// - Throws: ``FileSystemError`` (`write`); the temporary file is removed on failure.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
+        try write(to: path) { try $0.write(bytes) }
+    }
+
+    /// Writes `text` as UTF-8 to `path` atomically.
+    public static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Streams a file to `path` atomically: `body` writes it piece by piece (buffered), and the file appears whole
+    /// when `body` returns; when `body` or a write throws, the temporary file is removed and nothing appears.
+    ///
+    /// - Throws: what `body` throws, or ``FileSystemError`` (`write`).
+    public static func write(to path: String, _ body: (inout Writer) throws -> Void) throws {
         let target = FilePath(path)
         let name = target.lastComponent?.string ?? "file"
         let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
@@ -34,30 +47,56 @@ public enum AtomicFile {
         } catch {
             throw FileSystemError(operation: .write, path: path, code: Errno(thrown: error))
         }
-        var failure: Errno?
+        var writer = Writer(fd: fd)
+        var failure: (any Error)?
         do {
-            _ = try fd.writeAll(bytes)
+            try body(&writer)
+            try writer.flush()
             if fsync(fd.rawValue) != 0 { throw Errno(rawValue: errno) }
-        } catch let error as Errno {
-            failure = error
         } catch {
-            failure = .ioError
+            failure = error
         }
         do {
             try fd.close()
         } catch {
-            failure = failure ?? Errno(thrown: error)
+            failure = failure ?? error
         }
         if failure == nil && rename(temporary.string, path) != 0 { failure = Errno(rawValue: errno) }
         if let failure {
             unlink(temporary.string)
-            throw FileSystemError(operation: .write, path: path, code: failure)
+            if let errno = failure as? Errno { throw FileSystemError(operation: .write, path: path, code: errno) }
+            throw failure
         }
     }
 
-    /// Writes `text` as UTF-8 to `path` atomically.
-    public static func write(_ text: String, to path: String) throws {
-        try write(Array(text.utf8), to: path)
+    /// Appends to the temporary file of ``AtomicFile/write(to:_:)``, through a 1 MiB buffer.
+    public struct Writer: ~Copyable {
+        private let fd: FileDescriptor
+        private var buffer: [UInt8] = []
+        private static let capacity = 1 << 20
+
+        fileprivate init(fd: FileDescriptor) {
+            self.fd = fd
+            buffer.reserveCapacity(Self.capacity)
+        }
+
+        /// Appends bytes.
+        public mutating func write(_ bytes: some Collection<UInt8>) throws {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.capacity { try flush() }
+        }
+
+        /// Appends text as UTF-8.
+        public mutating func write(_ text: String) throws {
+            var text = text
+            try text.withUTF8 { try write($0) }
+        }
+
+        fileprivate mutating func flush() throws {
+            guard !buffer.isEmpty else { return }
+            _ = try fd.writeAll(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Removes PaperRadar's temporary files in `folder` whose writing process is gone (or is this process, which

@@ -249,7 +249,7 @@ public enum TopKEngine {
         let total = Stopwatch()
         var stats = TopKStatistics()
         stats.usedSymmetry = symmetric
-        let nq = queries.rows, nc = corpus.rows, d = queries.columns
+        let nq = queries.rows, nc = corpus.rows
         let kk = min(k, nc)
         guard nq > 0, kk > 0 else {
             stats.totalSeconds = total.seconds
@@ -274,45 +274,11 @@ public enum TopKEngine {
             k: kk, scores: heapScores, indices: heapIndices, counts: counts, thresholds: thresholds,
             excludeSelf: excludeSelf, exclude: exclude)
 
-        let tileRows = min(tileSize, nq), tileColumns = min(tileSize, nc)
-        stats.tileRows = tileRows
-        stats.tileColumns = tileColumns
-        let tile = UnsafeMutablePointer<Float>.allocate(capacity: tileRows * tileColumns)
-        defer { tile.deallocate() }
         let workers = Parallel.processorCount
-
-        queries.storage.withUnsafeBufferPointer { qBuffer in
-            corpus.storage.withUnsafeBufferPointer { cBuffer in
-                let q = qBuffer.baseAddress!, c = cBuffer.baseAddress!
-                var i0 = 0
-                while i0 < nq {
-                    let rows = min(tileRows, nq - i0)
-                    var j0 = symmetric ? i0 : 0
-                    while j0 < nc {
-                        let columns = min(tileColumns, nc - j0)
-                        if d > 0 {
-                            stats.gemmSeconds += Stopwatch.measure {
-                                BLAS.sgemm(
-                                    transposeA: false, transposeB: true, m: rows, n: columns, k: d,
-                                    alpha: 1, a: q + i0 * d, lda: d, b: c + j0 * d, ldb: d,
-                                    beta: 0, c: tile, ldc: columns)
-                            }
-                        } else {
-                            tile.update(repeating: 0, count: rows * columns)
-                        }
-                        stats.gemmFlops += 2 * Double(rows) * Double(columns) * Double(d)
-                        stats.tileCount += 1
-                        let transposedPass = symmetric && j0 != i0
-                        stats.selectionSeconds += Stopwatch.measure {
-                            select(
-                                tile: tile, rows: rows, columns: columns, firstQueryRow: i0, firstCorpusRow: j0,
-                                transposedPass: transposedPass, heaps: heaps, workers: workers)
-                        }
-                        j0 += columns
-                    }
-                    i0 += rows
-                }
-            }
+        if symmetric {
+            scoreSymmetricTiles(embeddings: queries, tileSize: tileSize, heaps: heaps, workers: workers, stats: &stats)
+        } else {
+            scoreTiles(queries: queries, corpus: corpus, tileSize: tileSize, heaps: heaps, workers: workers, stats: &stats)
         }
 
         // Final ordering: sort each heap by score descending, index ascending; pad to k.
@@ -345,35 +311,63 @@ public enum TopKEngine {
         return TopKNeighbors(queryCount: nq, k: k, indices: indices, scores: scores, statistics: stats)
     }
 
-    /// Selection over one score tile (`rows × columns`, row-major, leading dimension `columns`).
-    ///
-    /// Work items: `workers` row ranges (queries = tile rows); with `transposedPass`, also `workers`
-    /// column ranges (queries = tile columns, candidates = tile rows). Row-pass queries and
-    /// column-pass queries are disjoint sets, so all items run concurrently without locks.
+    /// Queries against a different corpus: one multithreaded SGEMM per score tile, then a parallel selection.
+    static func scoreTiles(
+        queries: Matrix, corpus: Matrix, tileSize: Int, heaps: Heaps, workers: Int, stats: inout TopKStatistics
+    ) {
+        let nq = queries.rows, nc = corpus.rows, d = queries.columns
+        let tileRows = min(tileSize, nq), tileColumns = min(tileSize, nc)
+        stats.tileRows = tileRows
+        stats.tileColumns = tileColumns
+        let tile = UnsafeMutablePointer<Float>.allocate(capacity: tileRows * tileColumns)
+        defer { tile.deallocate() }
+
+        queries.storage.withUnsafeBufferPointer { qBuffer in
+            corpus.storage.withUnsafeBufferPointer { cBuffer in
+                let q = qBuffer.baseAddress!, c = cBuffer.baseAddress!
+                var i0 = 0
+                while i0 < nq {
+                    let rows = min(tileRows, nq - i0)
+                    var j0 = 0
+                    while j0 < nc {
+                        let columns = min(tileColumns, nc - j0)
+                        if d > 0 {
+                            stats.gemmSeconds += Stopwatch.measure {
+                                BLAS.sgemm(
+                                    transposeA: false, transposeB: true, m: rows, n: columns, k: d,
+                                    alpha: 1, a: q + i0 * d, lda: d, b: c + j0 * d, ldb: d,
+                                    beta: 0, c: tile, ldc: columns)
+                            }
+                        } else {
+                            tile.update(repeating: 0, count: rows * columns)
+                        }
+                        stats.gemmFlops += 2 * Double(rows) * Double(columns) * Double(d)
+                        stats.tileCount += 1
+                        stats.selectionSeconds += Stopwatch.measure {
+                            select(
+                                tile: tile, rows: rows, columns: columns, firstQueryRow: i0, firstCorpusRow: j0,
+                                heaps: heaps, workers: workers)
+                        }
+                        j0 += columns
+                    }
+                    i0 += rows
+                }
+            }
+        }
+    }
+
+    /// Selection over one score tile (`rows × columns`, row-major, leading dimension `columns`): the tile's rows
+    /// are the queries, cut into `2·workers` ranges that run concurrently (each query's heap has one writer).
     static func select(
         tile: UnsafeMutablePointer<Float>, rows: Int, columns: Int, firstQueryRow: Int, firstCorpusRow: Int,
-        transposedPass: Bool, heaps: Heaps, workers: Int
+        heaps: Heaps, workers: Int
     ) {
         let rowParts = Parallel.ranges(rows, parts: rows >= 64 ? workers * 2 : 1)
-        // Column ranges are multiples of 16 wide so the threshold vectors stay aligned to chunks.
-        let chunks = (columns + 15) / 16
-        let columnParts = transposedPass
-            ? Parallel.ranges(chunks, parts: chunks >= 8 ? workers * 2 : 1).map {
-                ($0.lowerBound * 16)..<min(columns, $0.upperBound * 16)
-            }
-            : []
         nonisolated(unsafe) let scores = UnsafePointer(tile)
-        Parallel.forEach(rowParts.count + columnParts.count) { item in
-            if item < rowParts.count {
-                for r in rowParts[item] {
-                    heaps.scanRow(
-                        scores + r * columns, count: columns, firstCandidate: firstCorpusRow,
-                        query: firstQueryRow + r)
-                }
-            } else {
-                heaps.scanColumns(
-                    scores, leadingDimension: columns, rows: rows, columns: columnParts[item - rowParts.count],
-                    firstQuery: firstCorpusRow, firstCandidate: firstQueryRow)
+        Parallel.forEach(rowParts.count) { item in
+            for r in rowParts[item] {
+                heaps.scanRow(
+                    scores + r * columns, count: columns, firstCandidate: firstCorpusRow, query: firstQueryRow + r)
             }
         }
     }

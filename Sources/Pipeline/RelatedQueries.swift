@@ -67,9 +67,17 @@ public struct RelatedQueries: Sendable {
         return try readable(results(rows: rows, top: top), known: known, queryText: nil)
     }
 
-    /// Every paper's `top` related papers (symmetric all-pairs top-k on the neighbour view, then re-scored).
-    public func allPairs(top: Int) -> AllPairsRelated {
-        finder.allPairs(top: top)
+    /// Every paper's `top` related papers (symmetric all-pairs top-k on the neighbour view, then re-scored), handed
+    /// to `emit` in row order a chunk at a time: `(paper, [(related paper, score)])`.
+    public func allPairs(
+        top: Int, emit: (_ related: [(id: ArxivID, items: [(id: ArxivID, score: Float)])]) throws -> Void
+    ) rethrows -> AllPairsStatistics {
+        let ids = space.ids
+        return try finder.allPairs(top: top) { rows, neighbors in
+            try emit(zip(rows, neighbors).map { row, list in
+                (id: ids[row], items: list.map { (id: ids[$0.index], score: $0.score) })
+            })
+        }
     }
 
     private func results(rows: [Int], top: Int) -> [RelatedResult] {

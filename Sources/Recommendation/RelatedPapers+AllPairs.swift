@@ -1,4 +1,3 @@
-import Dispatch
 import PaperRadarCore
 import LinearAlgebra
 
@@ -12,49 +11,65 @@ public struct AllPairsRelated: Sendable {
     public var rescoreSeconds: Double
 }
 
+/// Timings of a streamed all-pairs run.
+public struct AllPairsStatistics: Sendable {
+    /// The semantic stage (GEMM tiles + selection).
+    public var semanticStatistics: TopKStatistics
+    /// Seconds spent re-scoring candidates by exact TF-IDF cosine (not counting the caller's `emit`).
+    public var rescoreSeconds: Double
+}
+
 extension RelatedPapers {
-    /// The `top` related papers of every corpus paper (itself excluded).
+    /// The `top` related papers of every corpus paper (itself excluded), all in memory.
+    ///
+    /// See ``allPairs(top:rescore:chunkSize:emit:)``.
+    public func allPairs(top: Int, rescore: Bool = true) -> AllPairsRelated {
+        var neighbors: [[(index: Int, score: Float)]] = []
+        neighbors.reserveCapacity(embeddings.rows)
+        let statistics = allPairs(top: top, rescore: rescore) { _, chunk in neighbors += chunk }
+        return AllPairsRelated(
+            neighbors: neighbors, semanticStatistics: statistics.semanticStatistics,
+            rescoreSeconds: statistics.rescoreSeconds)
+    }
+
+    /// The `top` related papers of every corpus paper (itself excluded), handed to `emit` in row order, `chunkSize`
+    /// papers at a time, so that a caller can write them out without holding them all.
     ///
     /// Candidates come from the symmetric all-pairs top-k over the embeddings (only tiles on and above the
-    /// diagonal are computed); they are then re-scored by exact TF-IDF cosine in parallel over papers.
-    /// `rescore: false` keeps the LSA ranking and scores.
+    /// diagonal are computed); each chunk's candidates are then re-scored, `(1 − w)·LSA + w·TF-IDF cosine`, in
+    /// parallel over papers. `rescore: false` keeps the LSA ranking and scores.
     /// - Complexity: O(n²·d / 2) GEMM + O(n²) selection + O(n·top·factor·nnz) re-scoring.
-    public func allPairs(top: Int, rescore: Bool = true) -> AllPairsRelated {
+    public func allPairs(
+        top: Int, rescore: Bool = true, chunkSize: Int = 4096,
+        emit: (_ rows: Range<Int>, _ neighbors: [[(index: Int, score: Float)]]) throws -> Void
+    ) rethrows -> AllPairsStatistics {
+        precondition(chunkSize > 0, "chunk size must be positive")
         let n = embeddings.rows
         let k = min(max(0, n - 1), rescore ? top * candidateFactor : top)
         let candidates = topKAllPairs(embeddings, k: k)
-        guard rescore else {
-            let neighbors = (0..<n).map { q in
-                candidates.neighbors(ofQuery: q).prefix(top).map { (index: $0.index, score: $0.score) }
-            }
-            return AllPairsRelated(
-                neighbors: neighbors, semanticStatistics: candidates.statistics, rescoreSeconds: 0)
-        }
-        let watch = Stopwatch()
-        let results = UnsafeMutableBufferPointer<[(index: Int, score: Float)]>.allocate(capacity: n)
-        results.initialize(repeating: [])
-        defer { results.deallocate() }
-        let output = SendableBuffer(base: results)
         let tfidf = self.tfidf
         let w = tfidfWeight
-        let chunk = 256
-        DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { block in
-            for q in block * chunk..<min(n, (block + 1) * chunk) {
-                var scored = candidates.neighbors(ofQuery: q).map { candidate in
-                    (index: candidate.index,
-                     score: (1 - w) * candidate.score + w * tfidf.dot(row: q, with: tfidf, row: candidate.index))
+        var rescoreSeconds = 0.0
+        for chunk in Parallel.blocks(n, blockSize: chunkSize) {
+            let watch = Stopwatch()
+            let parts = Parallel.blocks(chunk.count, blockSize: 256)
+            let lists = Parallel.map(parts.count) { part in
+                parts[part].map { offset -> [(index: Int, score: Float)] in
+                    let q = chunk.lowerBound + offset
+                    guard rescore else {
+                        return candidates.neighbors(ofQuery: q).prefix(top).map { (index: $0.index, score: $0.score) }
+                    }
+                    var scored = candidates.neighbors(ofQuery: q).map { candidate in
+                        (index: candidate.index,
+                         score: (1 - w) * candidate.score + w * tfidf.dot(row: q, with: tfidf, row: candidate.index))
+                    }
+                    scored.sort { ($0.score, $1.index) > ($1.score, $0.index) }
+                    return Array(scored.prefix(top))
                 }
-                scored.sort { ($0.score, $1.index) > ($1.score, $0.index) }
-                output.base[q] = Array(scored.prefix(top))
-            }
+            }.flatMap { $0 }
+            if rescore { rescoreSeconds += watch.seconds }
+            try emit(chunk, lists)
         }
-        let seconds = watch.seconds
-        return AllPairsRelated(
-            neighbors: Array(results), semanticStatistics: candidates.statistics, rescoreSeconds: seconds)
+        return AllPairsStatistics(semanticStatistics: candidates.statistics, rescoreSeconds: rescoreSeconds)
     }
-}
-
-/// A buffer whose disjoint elements are written by different workers.
-private struct SendableBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Element>
 }

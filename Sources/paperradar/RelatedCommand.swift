@@ -62,16 +62,25 @@ struct Related: ParsableCommand {
         guard let out else { return }
         let space = queries.space
         let started = Stopwatch()
-        let result = queries.allPairs(top: top)
-        var lines = ""
-        lines.reserveCapacity(space.ids.count * (40 + top * 40))
-        for (row, neighbors) in result.neighbors.enumerated() {
-            lines += "{\"id\":\"\(space.ids[row].rawValue)\",\"related\":["
-            lines += neighbors.map { "{\"id\":\"\(space.ids[$0.index].rawValue)\",\"score\":\(Self.score($0.score))}" }
-                .joined(separator: ",")
-            lines += "]}\n"
+        var statistics: AllPairsStatistics?
+        do {
+            // Written as computed, a chunk of papers at a time; the file appears whole at the end.
+            try AtomicFile.write(to: out) { file in
+                statistics = try queries.allPairs(top: top) { chunk in
+                    var lines = ""
+                    for (id, items) in chunk {
+                        lines += "{\"id\":\"\(id.rawValue)\",\"related\":["
+                        lines += items.map { "{\"id\":\"\($0.id.rawValue)\",\"score\":\(Self.score($0.score))}" }
+                            .joined(separator: ",")
+                        lines += "]}\n"
+                    }
+                    try file.write(lines)
+                }
+            }
+        } catch let error as FileSystemError {
+            throw CLIError("\(error)")
         }
-        try AtomicWrite.write(lines, to: out)
+        guard let result = statistics else { return }
         let s = result.semanticStatistics
         Terminal.error(
             "\(space.ids.count) papers, top \(top): \(String(format: "%.2f", started.seconds)) s "
@@ -81,7 +90,15 @@ struct Related: ParsableCommand {
         print("\(out): \(space.ids.count) lines")
     }
 
-    static func score(_ value: Float) -> String { String(format: "%.4f", value) }
+    /// A score with four decimals (`0.8125`, `-0.0031`), as `%.4f` prints it, without a format string per value.
+    static func score(_ value: Float) -> String {
+        guard value.isFinite, abs(value) < 1e6 else { return String(format: "%.4f", value) }
+        let scaled = Int((Double(value) * 10_000).rounded())
+        let magnitude = abs(scaled)
+        let fraction = String(magnitude % 10_000)
+        let sign = scaled < 0 ? "-" : ""
+        return sign + String(magnitude / 10_000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
 
     /// A digest's store id from its number or from its file (identified by content, so renamed files work).
     static func digestID(_ text: String, store: PaperStore) throws -> Int64 {

@@ -73,6 +73,21 @@ private func expectMatches(_ result: TopKNeighbors, _ reference: [[Neighbor]], k
         #expect(general.indices == result.indices && general.scores == result.scores)
     }
 
+    @Test(arguments: Array(1...13))
+    func tournamentRoundsCoverEveryTileOnceWithDisjointBlocks(blockCount: Int) {
+        let rounds = TopKEngine.tournamentRounds(blockCount: blockCount)
+        var seen: [Int: Int] = [:]
+        for round in rounds {
+            let blocks = round.flatMap { $0.0 == $0.1 ? [$0.0] : [$0.0, $0.1] }
+            #expect(Set(blocks).count == blocks.count, "a block twice in one round: \(round)")
+            for (i, j) in round {
+                #expect(i <= j && j < blockCount)
+                seen[i * blockCount + j, default: 0] += 1
+            }
+        }
+        #expect(seen.count == blockCount * (blockCount + 1) / 2 && seen.values.allSatisfy { $0 == 1 })
+    }
+
     @Test func allPairsWithClosureAndWithoutSelfExclusion() {
         let x = quantizedMatrix(61, 3, seed: 35)
         let result = topKAllPairs(x, k: 6, excludeSelf: false, exclude: { q, j in j == (q + 1) % 61 }, tileSize: 16)
