@@ -18,30 +18,88 @@ public enum MetadataRecord {
     }
 
     /// Decodes one line into a paper (pure; throws a ``LineError`` saying what is wrong).
-    public static func paper(fromJSONLine line: some Collection<UInt8>, decoder: JSONDecoder = JSONDecoder()) throws
-        -> Paper
-    {
-        let raw: Raw
+    ///
+    /// - Complexity: O(line length).
+    public static func paper(fromJSONLine line: some Collection<UInt8>) throws -> Paper {
+        let value: JSONValue
         do {
-            raw = try decoder.decode(Raw.self, from: Data(line))
-        } catch let error as DecodingError {
-            throw LineError(message: describe(error))
+            value = try JSONValue.parse(line)
         } catch {
-            throw LineError(message: "not a JSON object: \(error)")
+            throw LineError(message: "invalid JSON: \(error)")
         }
-        guard let idText = raw.id, let parsed = ArxivID.parse(idText) else {
-            throw LineError(message: "missing or invalid \"id\"\(raw.id.map { ": \($0)" } ?? "")")
+        guard case .object = value else { throw LineError(message: "not a JSON object") }
+        let idText = try string(value, "id")
+        guard let idText, let parsed = ArxivID.parse(idText) else {
+            throw LineError(message: "missing or invalid \"id\"\(idText.map { ": \($0)" } ?? "")")
         }
-        let title = clean(raw.title ?? "")
-        let abstract = clean(raw.abstract ?? "")
+        let title = clean(try string(value, "title") ?? "")
+        let abstract = clean(try string(value, "abstract") ?? "")
         guard !title.isEmpty else { throw LineError(message: "paper \(parsed.id): empty \"title\"") }
         guard !abstract.isEmpty else { throw LineError(message: "paper \(parsed.id): empty \"abstract\"") }
-        let version = parsed.version ?? raw.versions?.last.flatMap { Int($0.version.dropFirst()) }
-        var date = raw.date ?? raw.update_date
+        let version = try parsed.version ?? versions(value).last.flatMap { Int($0.dropFirst()) }
+        var date = try string(value, "date") ?? string(value, "update_date")
         if let d = date, d.count >= 10 { date = String(d.prefix(10)) }
         return Paper(
-            id: parsed.id, version: version, title: title, authors: raw.authors?.list ?? [], abstract: abstract,
-            categories: raw.categories?.list ?? [], date: date)
+            id: parsed.id, version: version, title: title, authors: try authors(value), abstract: abstract,
+            categories: try categories(value), date: date)
+    }
+
+    /// A string member (`nil` when absent or null).
+    private static func string(_ object: JSONValue, _ key: String) throws -> String? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        case _?: throw LineError(message: "\"\(key)\": expected a string")
+        }
+    }
+
+    /// A list given as an array of strings or as one string (`nil` when absent or null).
+    private static func list(_ object: JSONValue, _ key: String) throws -> (items: [String], wasString: Bool)? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .string(let text)?: return ([text], true)
+        case .array(let elements)?:
+            return (
+                try elements.map { element in
+                    guard case .string(let text) = element else {
+                        throw LineError(message: "\"\(key)\": expected an array of strings")
+                    }
+                    return text
+                }, false
+            )
+        case _?: throw LineError(message: "\"\(key)\": expected an array of strings or a string")
+        }
+    }
+
+    /// Categories: an array, or one string separated by spaces or commas.
+    private static func categories(_ object: JSONValue) throws -> [String] {
+        guard let (items, wasString) = try list(object, "categories") else { return [] }
+        if wasString { return items[0].split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
+        return items.map(clean).filter { !$0.isEmpty }
+    }
+
+    /// Authors: an array, or one string (`"A, B and C"` / `"A, B, and C"`).
+    private static func authors(_ object: JSONValue) throws -> [String] {
+        guard let (items, wasString) = try list(object, "authors") else { return [] }
+        guard wasString else { return items.map(clean).filter { !$0.isEmpty } }
+        let normalised = clean(items[0]).replacingOccurrences(of: ", and ", with: ", ")
+            .replacingOccurrences(of: " and ", with: ", ")
+        return normalised.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// The snapshot's `versions`: `[{"version": "v1"}, …]` → `["v1", …]`.
+    private static func versions(_ object: JSONValue) throws -> [String] {
+        switch object["versions"] {
+        case nil, .null?: return []
+        case .array(let elements)?:
+            return try elements.map { element in
+                guard case .object = element, case .string(let text)? = element["version"] else {
+                    throw LineError(message: "\"versions\": expected objects with a \"version\" string")
+                }
+                return text
+            }
+        case _?: throw LineError(message: "\"versions\": expected an array")
+        }
     }
 
     /// Collapses white space runs to one space, NFC, no zero-width characters.
@@ -103,61 +161,5 @@ public enum MetadataRecord {
             let result = String(decoding: out, as: UTF8.self)
             return isASCII ? result : result.precomposedStringWithCanonicalMapping
         }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "\(path.isEmpty ? "" : "\"\(path)\": ")\(context.debugDescription)"
-        case .dataCorrupted(let context):
-            return "invalid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)"
-        @unknown default:
-            return "invalid JSON"
-        }
-    }
-
-    /// A list that is a JSON array of strings or one string (space- or comma-separated).
-    enum FlexibleList: Decodable {
-        case list([String])
-
-        var list: [String] {
-            switch self { case .list(let l): return l }
-        }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let array = try? container.decode([String].self) {
-                self = .list(array.map { clean($0) }.filter { !$0.isEmpty })
-            } else {
-                let text = try container.decode(String.self)
-                self = .list(FlexibleList.split(text, codingPath: decoder.codingPath))
-            }
-        }
-
-        static func split(_ text: String, codingPath: [any CodingKey]) -> [String] {
-            if codingPath.last?.stringValue == "categories" {
-                return text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-            }
-            // Authors as one string: "A, B and C" / "A, B, and C".
-            let normalised = clean(text).replacingOccurrences(of: ", and ", with: ", ")
-                .replacingOccurrences(of: " and ", with: ", ")
-            return normalised.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        }
-    }
-
-    struct Version: Decodable {
-        var version: String
-    }
-
-    struct Raw: Decodable {
-        var id: String?
-        var title: String?
-        var abstract: String?
-        var categories: FlexibleList?
-        var authors: FlexibleList?
-        var date: String?
-        var update_date: String?
-        var versions: [Version]?
     }
 }

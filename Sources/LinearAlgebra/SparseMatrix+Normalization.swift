@@ -70,6 +70,42 @@ extension SparseMatrix {
         return sum
     }
 
+    /// Dot products of row `i` with rows `js` of `other`, `[dot(row: i, with: other, row: j) for j in js]`, by
+    /// scattering row `i` into `scratch` once and gathering each other row from it (the same sums, in the same
+    /// column order, as ``dot(row:with:row:)``).
+    ///
+    /// `scratch` holds `columns` zeros on entry and again on return.
+    /// - Complexity: O(nnz(i) + Σ nnz(j)).
+    public func dots(row i: Int, with other: SparseMatrix, rows js: some Sequence<Int>, scratch: inout [Float]) -> [Float] {
+        precondition(columns == other.columns, "column counts differ (\(columns) vs \(other.columns))")
+        precondition(i >= 0 && i < rows, "row out of range")
+        precondition(scratch.count == columns, "scratch must hold one float per column")
+        return scratch.withUnsafeMutableBufferPointer { dense in
+            columnIndices.withUnsafeBufferPointer { ca in
+                values.withUnsafeBufferPointer { va in
+                    for p in rowOffsets[i]..<rowOffsets[i + 1] { dense[Int(ca[p])] = va[p] }
+                }
+            }
+            let sums = other.columnIndices.withUnsafeBufferPointer { cb in
+                other.values.withUnsafeBufferPointer { vb in
+                    js.map { j -> Float in
+                        precondition(j >= 0 && j < other.rows, "row out of range")
+                        var sum: Float = 0
+                        for q in other.rowOffsets[j]..<other.rowOffsets[j + 1] {
+                            let a = dense[Int(cb[q])]
+                            if a != 0 { sum += a * vb[q] }
+                        }
+                        return sum
+                    }
+                }
+            }
+            columnIndices.withUnsafeBufferPointer { ca in
+                for p in rowOffsets[i]..<rowOffsets[i + 1] { dense[Int(ca[p])] = 0 }
+            }
+            return sums
+        }
+    }
+
     /// Cosine similarity of row `i` of `self` and row `j` of `other` (0 if either row is zero).
     ///
     /// - Complexity: O(nnz(row i) + nnz(row j)).

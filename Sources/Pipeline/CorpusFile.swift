@@ -9,20 +9,18 @@ public struct CorpusFile: Sendable {
     /// Lines that could not become a paper.
     public var skipped: [ParseWarning]
 
-    /// Reads every line of `url` (no store involved).
+    /// Reads every line of `url` (no store involved), decoding lines in parallel.
     ///
     /// - Throws: ``PipelineError`` when the file cannot be read.
     public static func read(_ url: URL) throws -> CorpusFile {
         var papers: [Paper] = []
         var skipped: [ParseWarning] = []
-        let decoder = JSONDecoder()
         do {
-            try LineReader(url: url).forEachLine { number, line, _ in
-                guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
-                do {
-                    papers.append(try MetadataRecord.paper(fromJSONLine: line, decoder: decoder))
-                } catch {
-                    skipped.append(ParseWarning(line: number, "\(error)"))
+            try LineReader(url: url).forEachDecodedLine(decode: { try MetadataRecord.paper(fromJSONLine: $0) }) {
+                number, decoded, _ in
+                switch decoded {
+                case .success(let paper): papers.append(paper)
+                case .failure(let error): skipped.append(ParseWarning(line: number, "\(error)"))
                 }
             }
         } catch let error as StoreError {

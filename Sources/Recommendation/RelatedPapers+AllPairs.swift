@@ -54,14 +54,14 @@ extension RelatedPapers {
             let watch = Stopwatch()
             let parts = Parallel.blocks(chunk.count, blockSize: 256)
             let lists = Parallel.map(parts.count) { part in
-                parts[part].map { offset -> [(index: Int, score: Float)] in
+                var scratch = rescore ? [Float](repeating: 0, count: tfidf.columns) : []
+                return parts[part].map { offset -> [(index: Int, score: Float)] in
                     let q = chunk.lowerBound + offset
-                    guard rescore else {
-                        return candidates.neighbors(ofQuery: q).prefix(top).map { (index: $0.index, score: $0.score) }
-                    }
-                    var scored = candidates.neighbors(ofQuery: q).map { candidate in
-                        (index: candidate.index,
-                         score: (1 - w) * candidate.score + w * tfidf.dot(row: q, with: tfidf, row: candidate.index))
+                    let found = candidates.neighbors(ofQuery: q)
+                    guard rescore else { return found.prefix(top).map { (index: $0.index, score: $0.score) } }
+                    let dots = tfidf.dots(row: q, with: tfidf, rows: found.lazy.map(\.index), scratch: &scratch)
+                    var scored = zip(found, dots).map { candidate, dot in
+                        (index: candidate.index, score: (1 - w) * candidate.score + w * dot)
                     }
                     scored.sort { ($0.score, $1.index) > ($1.score, $0.index) }
                     return Array(scored.prefix(top))

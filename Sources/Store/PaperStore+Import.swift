@@ -19,13 +19,16 @@ public struct ImportSummary: Sendable, Hashable {
 extension PaperStore {
     /// Imports a JSON Lines file (plain or gzip) in one transaction: every line becomes a paper or a reported skip.
     ///
+    /// Lines are decoded in parallel (``LineReader/forEachDecodedLine(decode:_:)``) and stored in file order (a paper
+    /// repeated in the file is merged as if the lines came one by one).
+    ///
     /// - Parameters:
     ///   - url: the file; gzip is recognised from its magic bytes.
     ///   - decode: turns one line's bytes into a paper, or throws an error whose description says why not.
     ///   - progress: called now and then with (compressed bytes read, file size).
     /// - Throws: ``StoreError`` when the file cannot be read (nothing is written then).
     public func importPapers(
-        from url: URL, decode: (ArraySlice<UInt8>) throws -> Paper,
+        from url: URL, decode: @escaping @Sendable (ArraySlice<UInt8>) throws -> Paper,
         progress: ((_ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil
     ) throws -> ImportSummary {
         let reader = LineReader(url: url)
@@ -35,20 +38,17 @@ extension PaperStore {
             let now = Timestamp.now
             var sequence = try TextSequence(in: db)
             var lastReport = 0
-            try reader.forEachLine { number, line, bytesRead in
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            try reader.forEachDecodedLine(decode: decode) { number, decoded, bytesRead in
                 summary.lineCount += 1
-                let paper: Paper
-                do {
-                    paper = try decode(line)
-                } catch {
+                switch decoded {
+                case .failure(let error):
                     summary.skipped.append(ParseWarning(line: number, "\(error)"))
-                    return
-                }
-                switch try Self.upsert(paper, source: "import", now: now, sequence: &sequence, in: db).change {
-                case .new: summary.newCount += 1
-                case .updated: summary.updatedCount += 1
-                case .unchanged: summary.unchangedCount += 1
+                case .success(let paper):
+                    switch try Self.upsert(paper, source: "import", now: now, sequence: &sequence, in: db).change {
+                    case .new: summary.newCount += 1
+                    case .updated: summary.updatedCount += 1
+                    case .unchanged: summary.unchangedCount += 1
+                    }
                 }
                 if let progress, bytesRead - lastReport >= 1 << 20 {
                     lastReport = bytesRead

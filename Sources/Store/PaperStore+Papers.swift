@@ -21,13 +21,14 @@ extension PaperStore {
                 change = .unchanged
             } else {
                 let textChanged = merged.title != existing.title || merged.abstract != existing.abstract
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         UPDATE paper SET version = ?, title = ?, authors = ?, abstract = ?, categories = ?,
                             primary_category = ?, date = ?, code_url = ?, extras = ?, updated_at = ?,
                             text_seq = CASE WHEN ? THEN ? ELSE text_seq END
                         WHERE id = ?
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         merged.version, merged.title, JSONColumn.encode(merged.authors), merged.abstract,
                         JSONColumn.encode(merged.categories), merged.primaryCategory, merged.date, merged.codeURL,
@@ -38,12 +39,13 @@ extension PaperStore {
                 change = .updated
             }
         } else {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO paper (id, version, title, authors, abstract, categories, primary_category, date,
                         code_url, extras, source, first_seen_at, updated_at, text_seq)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     incoming.id.rawValue, incoming.version, incoming.title, JSONColumn.encode(incoming.authors),
                     incoming.abstract, JSONColumn.encode(incoming.categories), incoming.primaryCategory,
@@ -55,9 +57,9 @@ extension PaperStore {
             change = .new
         }
         if let version = incoming.version {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO paper_version (paper_id, version, first_seen_at) VALUES (?, ?, ?)",
-                arguments: [incoming.id.rawValue, version, now])
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO paper_version (paper_id, version, first_seen_at) VALUES (?, ?, ?)"
+            ).execute(arguments: [incoming.id.rawValue, version, now])
         }
         return (stored, change)
     }
@@ -86,8 +88,8 @@ extension PaperStore {
     }
 
     static func fetchPaper(id: String, in db: Database) throws -> Paper? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(paperColumns) FROM paper WHERE id = ?", arguments: [id])
-        else { return nil }
+        let statement = try db.cachedStatement(sql: "SELECT \(paperColumns) FROM paper WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
         return paper(from: row)
     }
 

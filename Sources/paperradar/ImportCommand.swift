@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigestParsing
 import Foundation
+import PaperRadarCore
 import Store
 
 /// `paperradar import FILE.jsonl[.gz]`: bulk import of JSON Lines metadata.
@@ -25,12 +26,11 @@ struct Import: ParsableCommand {
         }
         if isDirectory.boolValue { throw ValidationError("\(file) is a directory: give a .jsonl or .jsonl.gz file") }
         var bar = ProgressBar(label: "importing")
-        let started = Date()
-        let decoder = JSONDecoder()
+        let started = Stopwatch()
         let summary: ImportSummary
         do {
             summary = try store.importPapers(
-                from: url, decode: { try MetadataRecord.paper(fromJSONLine: $0, decoder: decoder) },
+                from: url, decode: { try MetadataRecord.paper(fromJSONLine: $0) },
                 progress: { done, total in bar.update(done: done, total: total) })
         } catch let error as StoreError {
             bar.finish()
@@ -41,7 +41,7 @@ struct Import: ParsableCommand {
             Terminal.error("\(file):\(warning.line ?? 0): skipped: \(warning.message)")
         }
         if summary.skipped.count > 20 { Terminal.error("… and \(summary.skipped.count - 20) more skipped lines") }
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = started.seconds
         print(
             "\(file): \(summary.lineCount) lines, \(summary.newCount) new, \(summary.updatedCount) updated, "
                 + "\(summary.unchangedCount) unchanged, \(summary.skipped.count) skipped "

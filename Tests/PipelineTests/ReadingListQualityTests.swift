@@ -37,9 +37,8 @@ enum BalancedCorpus {
     static let fitted: Result<Fitted, any Error> = Result {
         guard let url else { throw PipelineError("arxiv-balanced-12.jsonl.gz not found") }
         let store = try PaperStore()
-        let decoder = JSONDecoder()
         let importWatch = Stopwatch()
-        let summary = try store.importPapers(from: url) { try MetadataRecord.paper(fromJSONLine: $0, decoder: decoder) }
+        let summary = try store.importPapers(from: url) { try MetadataRecord.paper(fromJSONLine: $0) }
         precondition(summary.skipped.isEmpty, "balanced-12 lines were skipped")
         let importSeconds = importWatch.seconds
         var options = FitOptions()
