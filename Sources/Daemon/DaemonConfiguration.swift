@@ -32,7 +32,7 @@ public struct DaemonConfiguration: Sendable {
     public var retryBackoff: (initial: Double, maximum: Double)
 
     public init(
-        layout: DropFolderLayout, formats: [ReportFormat] = [.markdown], settle: Double = 0.2, quiet: Double? = nil,
+        layout: DropFolderLayout, formats: [ReportFormat] = [.markdown], settle: Double = 0.05, quiet: Double? = nil,
         maxBytes: Int = 64 << 20, maxPapers: Int = 10_000, relatedCount: Int = 5, refit: RefitPolicy = RefitPolicy(),
         rescanInterval: Double = 30, once: Bool = false, fitOptions: FitOptions = FitOptions(),
         profile: ReportProfile? = nil, retryBackoff: (initial: Double, maximum: Double) = (1, 60)

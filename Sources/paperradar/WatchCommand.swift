@@ -33,7 +33,7 @@ struct Watch: AsyncParsableCommand {
     @Flag(name: .long, help: "Process what is in the drop folder, then exit (for cron and systemd timers).")
     var once = false
     @Option(name: .long, help: "Milliseconds a file must stay unchanged after it is closed before it is taken.")
-    var settleMs = 200
+    var settleMs = 50
     @OptionGroup var limits: SizeLimitOptions
     @Option(name: .long, help: "Digests listing more papers than this go to failed/.") var maxPapers = 10_000
     @Option(name: .long, help: "Related papers listed for each paper of a digest.") var related = 5
