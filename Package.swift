@@ -3,10 +3,20 @@ import PackageDescription
 
 // MARK: - Targets
 //
-// Imports point toward the core:
-//   paperradar (CLI) → Store, DigestParsing, TextFeatures, LinearAlgebra → PaperRadarCore
-//   LinearAlgebra → CLinearAlgebra (the only C module for BLAS/LAPACK, imported by BLAS.swift alone)
-//   Store → GRDB, CZlib (gzip'd JSON Lines)
+// Imports point toward the core (no cycles; only the CLI, Daemon, Store and FileIO touch files):
+//   paperradar (thin CLI) → Daemon → Pipeline → Store, Reports, Recommendation, Topics, Clustering, TextFeatures,
+//                                               DigestParsing, BundledModels
+//   Pipeline: ModelRepository (models and vector blocks in and out), VectorSpace (built once, one fold-in path),
+//             ModelFitter, TopicFitter via Topics, RelatedQueries, ReportBuilder, ReadingLists, DigestIntake
+//   Daemon: DropFolderService (swift-service-lifecycle) → DropScheduler (pure), DigestProcessor, DigestJournal over
+//           the Store's JournalStore, ModelKeeper (actor on its own thread), RefitRunner (child task)
+//   Topics → Clustering → LinearAlgebra → CLinearAlgebra (BLAS/LAPACK, imported by BLAS.swift alone)
+//   TextFeatures → LinearAlgebra; Recommendation → LinearAlgebra
+//   Store → GRDB, CZlib (gzip'd JSON Lines), FileIO; FileIO → swift-system (one atomic writer, one bounded reader)
+//   Reports: values in, Markdown / HTML+SVG / JSON / Atom out (no dependencies, no I/O)
+//   PaperRadarCore: Paper, ArxivID, Timestamp, Stopwatch, Parallel (no dependencies)
+// Tests: one target per library target, TestSupport shared by them (repository paths, snapshots, seeded data),
+// and EndToEndTests running the built binary.
 
 let package = Package(
     name: "PaperRadar",
@@ -112,25 +122,27 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .target(
+            name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
         .testTarget(name: "PaperRadarCoreTests", dependencies: ["PaperRadarCore"]),
         .testTarget(
             name: "FileIOTests", dependencies: ["FileIO", .product(name: "SystemPackage", package: "swift-system")]),
-        .testTarget(name: "BundledModelsTests", dependencies: ["BundledModels"]),
-        .testTarget(name: "DigestParsingTests", dependencies: ["DigestParsing"]),
+        .testTarget(name: "BundledModelsTests", dependencies: ["BundledModels", "TestSupport"]),
+        .testTarget(name: "DigestParsingTests", dependencies: ["DigestParsing", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "DigestParsing"]),
-        .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "ClusteringTests", dependencies: ["Clustering"]),
-        .testTarget(name: "TopicsTests", dependencies: ["Topics", "Clustering"]),
+        .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "TestSupport"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"]),
+        .testTarget(name: "TopicsTests", dependencies: ["Topics", "Clustering", "TestSupport"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Snapshots"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DigestParsing", "Store"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DigestParsing", "Store", "TestSupport"]),
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "Pipeline", "Store", "DigestParsing", "Reports", "PaperRadarCore",
+                "Daemon", "Pipeline", "Store", "DigestParsing", "Reports", "PaperRadarCore", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["paperradar"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["paperradar", "TestSupport"], exclude: ["Snapshots"]),
     ]
 )

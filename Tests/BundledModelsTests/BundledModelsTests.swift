@@ -1,15 +1,10 @@
 import BundledModels
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct BundledModelsTests {
-    static let models: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url.appendingPathComponent("models")
-    }()
+    static let models: URL = Repository.models
 
     @Test func everyModelFileIsEmbeddedUnchanged() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.models.path)

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import TestSupport
 
 /// Small synthetic unit-norm data sets for the clustering tests.
 enum TestData {
@@ -26,20 +27,12 @@ enum TestData {
 
     /// `n` uniformly random unit vectors (no cluster structure).
     static func uniformSphere(n: Int, dimension: Int, seed: UInt64) -> Matrix {
-        var points = Matrix.randomGaussian(rows: n, columns: dimension, seed: seed)
-        points.normalizeRows()
-        return points
+        Matrices.unitRows(n, dimension, seed: seed)
     }
 
     /// Index of the maximum (lowest index on ties).
-    static func argmax(_ values: [Float]) -> Int {
-        var best = 0
-        for j in values.indices where values[j] > values[best] { best = j }
-        return best
-    }
+    static func argmax(_ values: [Float]) -> Int { Matrices.argmax(values) }
 
     /// Plain dot product.
-    static func dot(_ a: [Float], _ b: [Float]) -> Float {
-        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
-    }
+    static func dot(_ a: [Float], _ b: [Float]) -> Float { Float(Matrices.dot(a, b)) }
 }

@@ -8,7 +8,7 @@ import Testing
 
 @testable import Daemon
 
-@Suite struct FailurePathTests {
+@Suite(.timeLimit(.minutes(5))) struct FailurePathTests {
     private func errorFile(_ sandbox: DaemonSandbox, _ name: String) async throws -> String {
         try String(contentsOf: sandbox.layout.failed.appendingPathComponent(name + ".error.txt"), encoding: .utf8)
     }

@@ -3,11 +3,11 @@ import Testing
 
 @testable import Daemon
 
-@Suite struct InboxAndWatcherTests {
+@Suite(.timeLimit(.minutes(5))) struct InboxAndWatcherTests {
     /// No deadline: only the event can end the wait (a hang fails through the time limit). The event is posted
     /// from a Dispatch thread, so it does not depend on the cooperative pool other suites may keep busy, and
     /// nothing here is timed.
-    @Test(.timeLimit(.minutes(5))) func aWaiterWakesOnAnEvent() async {
+    @Test func aWaiterWakesOnAnEvent() async {
         let inbox = EventInbox()
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { inbox.post(.closed("a.md")) }
         await inbox.wait(until: nil)

@@ -7,7 +7,7 @@ import Testing
 @testable import Daemon
 
 /// A daemon killed after any durable step resumes on restart and ends with exactly one of everything.
-@Suite struct JournalResumeTests {
+@Suite(.timeLimit(.minutes(5))) struct JournalResumeTests {
     static let mainSteps: [DigestProcessor.Checkpoint] = [
         .ingested, .reserved, .reportWritten(1), .reportWritten(2), .reported, .moved,
     ]

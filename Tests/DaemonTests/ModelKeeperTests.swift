@@ -6,7 +6,7 @@ import Testing
 
 @testable import Daemon
 
-@Suite struct ModelKeeperTests {
+@Suite(.timeLimit(.minutes(5))) struct ModelKeeperTests {
     @discardableResult
     private func ingest(_ text: String, into store: PaperStore, name: String) throws -> IngestedDigest? {
         let outcome = try store.ingest(try DigestParser().parse(text), from: .init(path: name, bytes: Array(text.utf8)))

@@ -7,6 +7,7 @@ import Store
 import Testing
 
 @testable import Daemon
+import TestSupport
 
 /// A temporary drop folder with its own store, for running the processor as the daemon would.
 final class DaemonSandbox {
@@ -92,13 +93,7 @@ struct SimulatedCrash: Error {
 
 /// The example digests shipped in scripts/examples (one per layout), by file name.
 enum ExampleDigests {
-    static let folder: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url.appendingPathComponent("scripts/examples")
-    }()
+    static let folder: URL = Repository.examples
 
     static let all: [(name: String, text: String)] = {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {

@@ -2,32 +2,13 @@ import DigestParsing
 import Foundation
 import PaperRadarCore
 import Testing
+import TestSupport
 
 /// The shared real corpus (`shared/corpus/digests`), when this checkout has it.
 ///
-/// Found through `PAPERRADAR_SHARED` (the `shared` directory), else as `../shared` next to the package root (the
-/// directory holding `Package.swift` above this file, tried with and without resolving symbolic links).
+/// Found through ``Repository/shared`` (`$PAPERRADAR_SHARED`, else `../shared` beside the repository).
 enum SharedCorpus {
-    static let digests: URL? = {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["PAPERRADAR_SHARED"], !shared.isEmpty {
-            candidates.append(URL(fileURLWithPath: shared))
-        }
-        let thisFile = URL(fileURLWithPath: #filePath)
-        for start in [thisFile, thisFile.resolvingSymlinksInPath()] {
-            var directory = start.deletingLastPathComponent()
-            while directory.path != "/" {
-                if fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                    candidates.append(directory.deletingLastPathComponent().appendingPathComponent("shared"))
-                    break
-                }
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        return candidates.map { $0.appendingPathComponent("corpus/digests") }
-            .first { fileManager.fileExists(atPath: $0.path) }
-    }()
+    static let digests: URL? = Repository.sharedFile("corpus/digests")
 
     static var isAvailable: Bool { digests != nil }
 

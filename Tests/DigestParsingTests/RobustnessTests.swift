@@ -1,19 +1,7 @@
 import DigestParsing
 import PaperRadarCore
 import Testing
-
-/// A small deterministic generator (SplitMix64) so fuzz failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Parses `bytes` and checks the contract holds whatever the input: only ``DigestParseError`` is thrown, and a
 /// result has titled, distinct papers (title-only ones counted in one warning) and warnings with line numbers inside

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `paperradar` binary the way a user would, with a private home folder.
 struct CLI {
@@ -21,21 +22,10 @@ struct CLI {
     }()
 
     /// The repository root (the folder holding Package.swift).
-    static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url
-    }()
+    static var repositoryRoot: URL { Repository.root }
 
     /// `../shared` beside the repository (or `$PAPERRADAR_SHARED`), when present.
-    static let shared: URL? = {
-        let env = ProcessInfo.processInfo.environment["PAPERRADAR_SHARED"]
-        let url = env.map { URL(fileURLWithPath: $0) }
-            ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path) ? url : nil
-    }()
+    static var shared: URL? { Repository.shared }
 
     let home: URL
     let workspace: URL

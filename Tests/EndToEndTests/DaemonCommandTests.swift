@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `paperradar watch` and `paperradar status`, run as a user would: digests dropped into a folder, reports read back.
-@Suite(.serialized) struct DaemonCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct DaemonCommandTests {
     /// The example digests of scripts/examples (one per layout).
     static let examples: [URL] = {
         let folder = CLI.repositoryRoot.appendingPathComponent("scripts/examples")
@@ -180,20 +180,21 @@ import Testing
         try Data(template.replacingOccurrences(of: "2611.", with: "2702.").utf8).write(to: temporary)
         try FileManager.default.moveItem(at: temporary, to: drop.appendingPathComponent("live-two.md"))
 
+        // Done means reported in both formats and moved to processed/ (the move comes after the reports).
         let reports = drop.appendingPathComponent("reports")
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline
-            && !(FileManager.default.fileExists(atPath: reports.appendingPathComponent("live-one.md").path)
-                && FileManager.default.fileExists(atPath: reports.appendingPathComponent("live-two.md").path))
-        {
-            Thread.sleep(forTimeInterval: 0.05)
+        let processed = drop.appendingPathComponent("processed")
+        func done() -> Bool {
+            ["live-one.md", "live-two.md", "live-two.json"].allSatisfy {
+                FileManager.default.fileExists(atPath: reports.appendingPathComponent($0).path)
+            } && Set(names(processed)).isSuperset(of: ["live-one.md", "live-two.md"])
         }
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && !done() { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(done(), "both digests reported and moved within 30 s:\n\(daemon.log)")
         let one = try String(contentsOf: reports.appendingPathComponent("live-one.md"), encoding: .utf8)
         #expect(one.contains("arxiv.org/abs/2701."))
         let two = try String(contentsOf: reports.appendingPathComponent("live-two.md"), encoding: .utf8)
         #expect(two.contains("arxiv.org/abs/2702."))
-        #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("live-two.json").path))
-        #expect(names(drop.appendingPathComponent("processed")).contains("live-two.md"))
 
         let status = daemon.terminate()
         #expect(status == 0, "SIGTERM is a clean exit")

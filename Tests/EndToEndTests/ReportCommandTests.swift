@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `report digest`, `report topics` and `reading-list` run as a user would, on the bundled example digests.
 @Suite(.serialized) struct ReportCommandTests {
@@ -46,26 +47,11 @@ import Testing
         return result
     }
 
-    /// Compares with `Snapshots/<name>`, or writes it when `PAPERRADAR_UPDATE_SNAPSHOTS=1`.
-    static func expectSnapshot(_ text: String, named name: String) throws {
-        let url = snapshots.appendingPathComponent(name)
-        let actual = normalized(text)
-        if ProcessInfo.processInfo.environment["PAPERRADAR_UPDATE_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if expected != actual {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = Array(zip(e, a)).firstIndex { $0.0 != $0.1 } ?? min(e.count, a.count)
-            let expectedLine = line < e.count ? String(e[line]) : "<end>"
-            let actualLine = line < a.count ? String(a[line]) : "<end>"
-            let message = "\(name) differs from its snapshot at line \(line + 1):\n  expected: \(expectedLine)\n"
-                + "  actual:   \(actualLine)\n(PAPERRADAR_UPDATE_SNAPSHOTS=1 rewrites it)"
-            Issue.record(Comment(rawValue: message))
-        }
+    /// Compares the normalized text with `Snapshots/<name>`, or writes it when `PAPERRADAR_UPDATE_SNAPSHOTS=1`.
+    static func expectSnapshot(
+        _ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        try Snapshot.expect(normalized(text), matches: name, in: snapshots, sourceLocation: sourceLocation)
     }
 
     @Test func exampleDigestReportInEveryFormatMatchesItsSnapshot() throws {

@@ -1,4 +1,5 @@
 @testable import LinearAlgebra
+import TestSupport
 
 /// Deterministic uniform matrix in [-1, 1).
 func uniformMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
@@ -22,31 +23,13 @@ func randomSparse(_ rows: Int, _ columns: Int, density: Double, seed: UInt64) ->
     return SparseMatrix(rows: rows, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
 }
 
-/// Textbook triple loop: op(A)·op(B) in Double.
+/// Textbook triple loop: op(A)·op(B) in Double (``Matrices/naiveProduct(_:transposeA:_:transposeB:)``).
 func naiveProduct(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false) -> Matrix {
-    let m = transposeA ? a.columns : a.rows
-    let k = transposeA ? a.rows : a.columns
-    let n = transposeB ? b.rows : b.columns
-    var c = Matrix(rows: m, columns: n)
-    for i in 0..<m {
-        for j in 0..<n {
-            var sum = 0.0
-            for p in 0..<k {
-                let x = transposeA ? a[p, i] : a[i, p]
-                let y = transposeB ? b[j, p] : b[p, j]
-                sum += Double(x) * Double(y)
-            }
-            c[i, j] = Float(sum)
-        }
-    }
-    return c
+    Matrices.naiveProduct(a, transposeA: transposeA, b, transposeB: transposeB)
 }
 
 /// Largest absolute entrywise difference.
-func maxAbsDifference(_ a: Matrix, _ b: Matrix) -> Float {
-    precondition(a.rows == b.rows && a.columns == b.columns)
-    return zip(a.storage, b.storage).reduce(0) { max($0, abs($1.0 - $1.1)) }
-}
+func maxAbsDifference(_ a: Matrix, _ b: Matrix) -> Float { Matrices.maxAbsDifference(a, b) }
 
 /// ‖QᵀQ − I‖_max for a matrix with (supposedly) orthonormal columns.
 func orthonormalityError(_ q: Matrix) -> Float {

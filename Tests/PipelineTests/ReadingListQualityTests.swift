@@ -7,20 +7,12 @@ import Store
 import Testing
 
 @testable import Pipeline
+import TestSupport
 
 /// The labelled evaluation corpus `../shared/corpus/arxiv-balanced-12.jsonl.gz` (12 arXiv primary categories, 24,604
 /// papers), imported into a temporary store and fitted once for the whole suite.
 enum BalancedCorpus {
-    static let url: URL? = {
-        var folder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/"
-            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path)
-        {
-            folder = folder.deletingLastPathComponent()
-        }
-        let file = folder.deletingLastPathComponent().appendingPathComponent("shared/corpus/arxiv-balanced-12.jsonl.gz")
-        return FileManager.default.fileExists(atPath: file.path) ? file : nil
-    }()
+    static let url: URL? = Repository.sharedFile("corpus/arxiv-balanced-12.jsonl.gz")
 
     static var isAvailable: Bool { url != nil }
 

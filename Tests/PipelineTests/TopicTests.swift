@@ -6,16 +6,11 @@ import Topics
 import Testing
 
 @testable import Pipeline
+import TestSupport
 
 /// The repository's example digests, parsed into a fresh store.
 enum Examples {
-    static let folder: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url.appendingPathComponent("scripts/examples")
-    }()
+    static let folder: URL = Repository.examples
 
     static func store() throws -> PaperStore {
         let store = try PaperStore()

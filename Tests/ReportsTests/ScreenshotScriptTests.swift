@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import Testing
+import TestSupport
 
 /// scripts/screenshot-report renders each kind of HTML report in headless Chromium.
 ///

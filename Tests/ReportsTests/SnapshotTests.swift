@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import Testing
+import TestSupport
 
 /// Rendered reports compared byte for byte with the files in Snapshots/.
 ///
@@ -9,8 +10,6 @@ import Testing
 @Suite struct SnapshotTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Snapshots")
-
-    static var updating: Bool { ProcessInfo.processInfo.environment["PAPERRADAR_UPDATE_SNAPSHOTS"] == "1" }
 
     @Test(arguments: ReportFormat.allCases) func digestReport(format: ReportFormat) throws {
         try Self.check(Fixtures.digest.rendered(as: format), named: "digest.\(format.fileExtension)")
@@ -36,28 +35,6 @@ import Testing
 
     /// Compares `text` with the snapshot file `name` (or writes it when updating).
     static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent(name)
-        if updating {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record(
-                "no snapshot \(name): run PAPERRADAR_UPDATE_SNAPSHOTS=1 swift test", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        guard text != expected else { return }
-        let got = text.components(separatedBy: "\n")
-        let want = expected.components(separatedBy: "\n")
-        let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
-        Issue.record(
-            """
-            \(name) differs from its snapshot at line \(line + 1):
-              got:      \(line < got.count ? got[line] : "<end>")
-              snapshot: \(line < want.count ? want[line] : "<end>")
-            (PAPERRADAR_UPDATE_SNAPSHOTS=1 swift test rewrites the snapshots)
-            """, sourceLocation: sourceLocation)
+        try Snapshot.expect(text, matches: name, in: directory, sourceLocation: sourceLocation)
     }
 }

@@ -1,17 +1,11 @@
 import Foundation
 import TextFeatures
+import TestSupport
 
 /// Test inputs: the repository's model files and small corpora written for these tests.
 enum Fixtures {
-    /// The folder holding `Package.swift`, found by walking up from this file.
-    static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-            url = url.deletingLastPathComponent()
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
+    /// The folder holding `Package.swift`.
+    static var repositoryRoot: URL { Repository.root }
 
     /// `models/stopwords.txt` as text.
     static func stopWordsText() throws -> String {

@@ -1,31 +1,15 @@
 import Foundation
 import Testing
 import TextFeatures
+import TestSupport
 
 /// The official Snowball English test vocabulary (`english-voc.txt` and `english-output.txt`), when available.
 ///
-/// It lives outside the repository, in `<shared>/corpus/stemmer/`, where `<shared>` is `$PAPERRADAR_SHARED` if set,
-/// else the `shared` folder next to the repository root (the nearest folder above this file holding
-/// `Package.swift`).
+/// It lives outside the repository, in `<shared>/corpus/stemmer/` (``Repository/shared``).
 private enum OfficialStemmerList {
-    static let directory: URL? = {
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["PAPERRADAR_SHARED"], !shared.isEmpty {
-            candidates.append(URL(fileURLWithPath: shared, isDirectory: true))
-        }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                candidates.append(folder.deletingLastPathComponent().appendingPathComponent("shared"))
-                break
-            }
-            folder.deleteLastPathComponent()
-        }
-        let stemmerFolders = candidates.map { $0.appendingPathComponent("corpus/stemmer", isDirectory: true) }
-        return stemmerFolders.first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("english-voc.txt").path)
-        }
-    }()
+    static let directory: URL? = Repository.sharedFile("corpus/stemmer").flatMap { folder in
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("english-voc.txt").path) ? folder : nil
+    }
 
     static var isAvailable: Bool { directory != nil }
 
@@ -110,20 +94,5 @@ private enum OfficialStemmerList {
             matched == words.count,
             "matched \(matched) of \(words.count) words; first mismatches: \(examples.joined(separator: "; "))"
         )
-    }
-}
-
-/// A small deterministic generator, so the random-input test is reproducible.
-private struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

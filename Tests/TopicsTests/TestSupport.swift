@@ -2,30 +2,13 @@ import Foundation
 import LinearAlgebra
 
 @testable import Topics
+import TestSupport
 
 /// Shared helpers of the Topics tests: the repository's files, small matrices, brute-force references.
 enum TestSupport {
-    /// The repository folder holding `models/topics.toml`.
-    ///
-    /// Walks up from this file to the first folder containing `Package.swift`; when that folder has no
-    /// `models/topics.toml` (e.g. a sandbox package symlinking the sources), `$PAPERRADAR_REPO` is used.
+    /// The repository folder holding `models/topics.toml`, when it has one.
     static func repositoryRoot() -> URL? {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let fileManager = FileManager.default
-        while folder.path != "/" {
-            if fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                if fileManager.fileExists(atPath: folder.appendingPathComponent("models/topics.toml").path) {
-                    return folder
-                }
-                break
-            }
-            folder.deleteLastPathComponent()
-        }
-        if let repo = ProcessInfo.processInfo.environment["PAPERRADAR_REPO"], !repo.isEmpty {
-            let url = URL(fileURLWithPath: repo)
-            if fileManager.fileExists(atPath: url.appendingPathComponent("models/topics.toml").path) { return url }
-        }
-        return nil
+        FileManager.default.fileExists(atPath: Repository.file("models/topics.toml").path) ? Repository.root : nil
     }
 
     /// The text of `models/topics.toml`, or `nil` when the repository cannot be located.
@@ -36,9 +19,7 @@ enum TestSupport {
 
     /// `count` unit vectors in `dimension` dimensions from a seeded Gaussian.
     static func unitRows(_ count: Int, _ dimension: Int, seed: UInt64) -> Matrix {
-        var m = Matrix.randomGaussian(rows: count, columns: dimension, seed: seed)
-        m.normalizeRows()
-        return m
+        Matrices.unitRows(count, dimension, seed: seed)
     }
 
     /// A unit row vector from its entries.
@@ -48,14 +29,8 @@ enum TestSupport {
     }
 
     /// Plain dot product in Double.
-    static func dot(_ a: [Float], _ b: [Float]) -> Double {
-        zip(a, b).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
-    }
+    static func dot(_ a: [Float], _ b: [Float]) -> Double { Matrices.dot(a, b) }
 
     /// Index of the maximum (lowest index on ties).
-    static func argmax(_ values: [Float]) -> Int {
-        var best = 0
-        for j in values.indices where values[j] > values[best] { best = j }
-        return best
-    }
+    static func argmax(_ values: [Float]) -> Int { Matrices.argmax(values) }
 }
