@@ -120,11 +120,15 @@ public actor ModelKeeper {
         fitted = (Date(), result.report.paperCount)
         logger.notice(
             "model fitted",
-            metadata: [
-                "model": "\(result.space.modelHash)", "papers": "\(result.report.paperCount)",
-                "topics": "\(result.report.topics?.topics.count ?? 0)",
-                "seconds": "\(String(format: "%.2f", watch.seconds))",
-            ])
+            metadata: Self.fitMetadata(result.space, topicCount: result.report.topics?.topics.count, seconds: watch.seconds))
+    }
+
+    /// What the log says of a fit: its model, size, topics and time.
+    static func fitMetadata(_ space: VectorSpace, topicCount: Int?, seconds: Double) -> Logger.Metadata {
+        [
+            "model": "\(space.modelHash)", "papers": "\(space.count)", "topics": "\(topicCount ?? 0)",
+            "seconds": "\(String(format: "%.1f", seconds))",
+        ]
     }
 
     /// Why a refit is due now, if it is (the policy applied to the current model and the space's size).

@@ -61,14 +61,10 @@ final class RefitRunner: Sendable {
             }
             try Task.checkCancellation()
             let paused = try await keeper.install(prepared)
-            logger.notice(
-                "refit done",
-                metadata: [
-                    "model": "\(prepared.space.modelHash)", "papers": "\(prepared.space.count)",
-                    "topics": "\(prepared.topics?.model.topics.count ?? 0)",
-                    "seconds": "\(String(format: "%.1f", watch.seconds))",
-                    "reports_paused_seconds": "\(String(format: "%.1f", paused))",
-                ])
+            var metadata = ModelKeeper.fitMetadata(
+                prepared.space, topicCount: prepared.topics?.model.topics.count, seconds: watch.seconds)
+            metadata["reports_paused_seconds"] = "\(String(format: "%.1f", paused))"
+            logger.notice("refit done", metadata: metadata)
         } catch is CancellationError {
             logger.notice("refit cancelled: the current model stays")
         } catch {
