@@ -9,7 +9,7 @@ import TextFeatures
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark PaperRadar's stages on a JSON Lines corpus.",
-        subcommands: [PipelineStages.self, TFIDF.self, ParseDigests.self],
+        subcommands: [PipelineStages.self, TFIDF.self, ParseDigests.self, PlainSGEMM.self],
         defaultSubcommand: PipelineStages.self)
 
     struct PipelineStages: ParsableCommand {
@@ -44,6 +44,19 @@ struct Bench: ParsableCommand {
                     Double(report.paperCount) / report.totalSeconds))
             print(String(format: "plain sgemm 4096²             %.1f GFLOP/s (measured in this run)", report.plainSGEMMGFLOPS))
             BenchSupport.printPeakMemory()
+        }
+    }
+
+    /// `paperradar bench sgemm`: the yardstick for every GEMM figure PaperRadar prints.
+    struct PlainSGEMM: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sgemm", abstract: "Time a plain square single-precision GEMM on all cores (median of 3).")
+
+        @Option(name: .long, help: "The matrices' edge.") var size = 4096
+
+        func run() throws {
+            guard size > 0 else { throw ValidationError("--size must be positive") }
+            print(String(format: "plain sgemm %d²: %.1f GFLOP/s", size, BLAS.plainSGEMMGFLOPS(size: size)))
         }
     }
 
