@@ -144,8 +144,11 @@ public actor ModelKeeper {
     @discardableResult
     public func install(_ prepared: ModelFitter.PreparedFit) throws -> Double {
         let watch = Stopwatch()
+        // Reports wait for the install anyway: the old space goes first, so that only one space is in memory while
+        // the new one is stored. Should storing fail, the next report loads the current (old) models again.
+        space = nil
+        MemoryRelease.returnFreedMemory()
         var result = try ModelFitter(repository: repository, options: fitOptions).save(prepared)
-        space = nil  // the old space is not needed any more: one space in memory while catching up
         try repository.catchUp(&result.space)
         space = result.space
         fitted = (Date(), result.report.paperCount)

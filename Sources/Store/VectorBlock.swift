@@ -55,13 +55,30 @@ extension VectorBlock {
 
     func insert(modelHash: String, in db: Database) throws {
         precondition(UInt16(1).littleEndian == 1, "vector blocks are stored little-endian")
-        try db.execute(
-            sql: "INSERT INTO vector_block (model_hash, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [
-                modelHash, textSequence, ids.count, width,
-                Data(ids.map(\.rawValue).joined(separator: "\n").utf8),
-                offsets.map { Self.bytes(of: $0.map(Int64.init)) }, indices.map(Self.bytes(of:)), Self.bytes(of: values),
-            ])
+        // The arrays are bound in place (SQLite copies what it binds): a fit's blocks are 100+ MB each.
+        let offsets64 = offsets.map { $0.map(Int64.init) }
+        try Self.withBlob(offsets64) { offsetsBlob in
+            try Self.withBlob(indices) { indicesBlob in
+                try Self.withBlob(values) { valuesBlob in
+                    try db.execute(
+                        sql: "INSERT INTO vector_block (model_hash, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            modelHash, textSequence, ids.count, width,
+                            Data(ids.map(\.rawValue).joined(separator: "\n").utf8), offsetsBlob, indicesBlob,
+                            valuesBlob ?? Data(),
+                        ])
+                }
+            }
+        }
+    }
+
+    /// `body` with the array's bytes as a `Data` that borrows them (valid only inside `body`); `nil` for `nil`.
+    static func withBlob<T: BitwiseCopyable, R>(_ array: [T]?, _ body: (Data?) throws -> R) rethrows -> R {
+        guard let array else { return try body(nil) }
+        return try array.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count > 0 else { return try body(Data()) }
+            return try body(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+        }
     }
 
     /// Decodes a row selected with ``columns``; `nil` when it is malformed.
@@ -85,10 +102,6 @@ extension VectorBlock {
         return VectorBlock(
             ids: ids, width: width, offsets: offsets.map(Int.init), indices: indices, values: values,
             textSequence: textSequence)
-    }
-
-    static func bytes<T: BitwiseCopyable>(of array: [T]) -> Data {
-        array.withUnsafeBytes { Data($0) }
     }
 
     static func array<T: BitwiseCopyable>(from data: Data?) -> [T] {
