@@ -57,7 +57,7 @@ extension PaperStore {
             while let row = try cursor.next() {
                 let number: Int64 = row[1]
                 if let excluded, excluded.contains(number) { continue }
-                if let id = ArxivID(row[0] as String) { result.append((id, number)) }
+                if let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) { result.append((id, number)) }
             }
             return result
         }
@@ -69,7 +69,7 @@ extension PaperStore {
             var result: [ArxivID: String] = [:]
             let cursor = try Row.fetchCursor(db, sql: "SELECT id, date FROM paper WHERE date IS NOT NULL")
             while let row = try cursor.next() {
-                if let id = ArxivID(row[0] as String) { result[id] = row[1] }
+                if let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) { result[id] = row[1] }
             }
             return result
         }
@@ -91,7 +91,7 @@ extension PaperStore {
                         """,
                     arguments: StatementArguments([modelHash] + chunk.map(\.rawValue)))
                 for row in rows {
-                    guard let id = ArxivID(row[0] as String) else { continue }
+                    guard let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) else { continue }
                     result[id] = TopicAssignment(
                         paperID: id, topicID: row[1], similarity: Float(row[2] as Double),
                         namedSimilarities: Self.floats([UInt8](row[3] as Data)))

@@ -80,7 +80,7 @@ extension PaperStore {
         "id, version, title, authors, abstract, categories, date, code_url, extras"
 
     static func paper(from row: Row) -> Paper? {
-        guard let id = ArxivID(row[0] as String) else { return nil }
+        guard let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) else { return nil }
         return Paper(
             id: id, version: row[1], title: row[2], authors: JSONColumn.decode(row[3]), abstract: row[4],
             categories: JSONColumn.decode(row[5]), date: row[6], tags: [], codeURL: row[7],

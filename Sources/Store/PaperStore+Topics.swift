@@ -99,7 +99,7 @@ extension PaperStore {
                     WHERE model_hash = ? ORDER BY paper_id
                     """, arguments: [modelHash]
             ).compactMap { row in
-                guard let id = ArxivID(row[0] as String) else { return nil }
+                guard let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) else { return nil }
                 return TopicAssignment(
                     paperID: id, topicID: row[1], similarity: Float(row[2] as Double),
                     namedSimilarities: Self.floats([UInt8](row[3] as Data)))

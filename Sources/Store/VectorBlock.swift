@@ -87,7 +87,9 @@ extension VectorBlock {
         let count: Int = row[1]
         let width: Int = row[2]
         let ids = try row.withUnsafeData(atIndex: 3) { data in
-            String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").compactMap { ArxivID(String($0)) }
+            (data ?? Data()).withUnsafeBytes { raw in
+                raw.split(separator: UInt8(ascii: "\n")).compactMap { ArxivID(normalizedUTF8: $0) }
+            }
         }
         guard ids.count == count, width >= 0 else { return nil }
         let values: [Float] = try row.withUnsafeData(atIndex: 6) { array(from: $0) }

@@ -22,6 +22,18 @@ import Testing
         }
     }
 
+    /// The byte-level reader of stored ids answers as the string initialiser does, on ids and on near misses.
+    @Test(arguments: [
+        "2502.10391", "0704.0001", "0812.1234", "1412.12345", "1501.1234", "hep-th/9901001", "math.GT/0309136",
+        "cond-mat/0001001", "2502.10391v1", " 2502.10391", "2502.1039", "2513.10391", "2500.10391", "25021.0391",
+        "2502.1039a", "2502..1039", "hep-th/990100", "hep-th/99010011", "/9901001", "1ep-th/9901001", "héé/9901001",
+        "hep_th/9901001", "arXiv:2502.10391", "", "abc", "a/0701001", "2502/10391", "2502.103.91",
+    ])
+    func storedIdsReadFromBytesAsFromStrings(text: String) {
+        // Only text that is its own normal form (no prefix, white space or version) is a stored id.
+        #expect(ArxivID(normalizedUTF8: Array(text.utf8)) == ArxivID(text).flatMap { $0.rawValue == text ? $0 : nil })
+    }
+
     @Test func failableInitRejectsVersions() {
         #expect(ArxivID("2502.10391") != nil)
         #expect(ArxivID("2502.10391v1") == nil)
