@@ -1,8 +1,12 @@
+import Foundation
 import PaperRadarCore
 
 extension LineReader {
     /// Reads every non-blank line and decodes it, in parallel a batch of about 4 MiB at a time; `body` gets each
     /// line's number, its decoded value or error, and the compressed bytes consumed so far, in file order.
+    ///
+    /// A batch is decoded in the background while the next one is read (and inflated), so reading a gzip file and
+    /// decoding its lines overlap; `body` runs on the calling thread.
     ///
     /// - Throws: what reading throws (``StoreError``), or what `body` throws.
     public func forEachDecodedLine<Value: Sendable>(
@@ -11,17 +15,43 @@ extension LineReader {
     ) throws {
         var batch = LineBatch()
         var bytesRead = 0
-        func flush() throws {
-            for (number, decoded) in batch.decoded(with: decode) { try body(number, decoded, bytesRead) }
-            batch.removeAll()
+        var decoding: (task: DecodingTask<Value>, bytesRead: Int)?
+        func finishDecoding() throws {
+            guard let (task, read) = decoding else { return }
+            decoding = nil
+            for (number, decoded) in task.wait() { try body(number, decoded, read) }
         }
         try forEachLine { number, line, read in
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             batch.append(line, number: number)
             bytesRead = read
-            if batch.byteCount >= LineBatch.capacity { try flush() }
+            if batch.byteCount >= LineBatch.capacity {
+                try finishDecoding()
+                decoding = (DecodingTask(batch, decode: decode), bytesRead)
+                batch = LineBatch()
+            }
         }
-        try flush()
+        try finishDecoding()
+        for (number, decoded) in batch.decoded(with: decode) { try body(number, decoded, bytesRead) }
+    }
+}
+
+/// One batch decoded on a thread of its own while the caller goes on reading.
+private final class DecodingTask<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: [(Int, Result<Value, any Error>)] = []  // written once by the worker, before `done` signals
+
+    init(_ batch: LineBatch, decode: @escaping @Sendable (ArraySlice<UInt8>) throws -> Value) {
+        Thread.detachNewThread { [self] in
+            result = batch.decoded(with: decode)
+            done.signal()
+        }
+    }
+
+    /// The decoded lines, in order, once the worker is done.
+    func wait() -> [(Int, Result<Value, any Error>)] {
+        done.wait()
+        return result
     }
 }
 

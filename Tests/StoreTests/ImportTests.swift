@@ -67,4 +67,33 @@ import Testing
         try reader.forEachLine { _, line, _ in lines.append(String(decoding: line, as: UTF8.self)) }
         #expect(lines == ["a", long, "b"])
     }
+
+    /// Several batches (decoded in the background while the next is read) come out in file order, with every line
+    /// number and every error in its place.
+    @Test func decodedLinesKeepFileOrderAcrossBatches() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let padding = String(repeating: "p", count: 300)
+        var text = ""
+        for i in 1...40_000 {
+            text += i % 997 == 0 ? "bad \(i)\n" : i % 1_001 == 0 ? "\n" : "\(i) \(padding)\n"
+        }
+        let file = folder.appendingPathComponent("many.txt")
+        try Data(text.utf8).write(to: file)
+        #expect(text.utf8.count > 2 * LineBatch.capacity, "the file spans several batches")
+        var seen: [(Int, Result<Int, any Error>)] = []
+        try LineReader(url: file).forEachDecodedLine(decode: { line in
+            let words = line.split(separator: UInt8(ascii: " "))
+            guard let number = Int(String(decoding: words[0], as: UTF8.self)) else { throw StoreError("bad line") }
+            return number
+        }) { number, decoded, _ in seen.append((number, decoded)) }
+        let expected = (1...40_000).filter { $0 % 1_001 != 0 || $0 % 997 == 0 }
+        #expect(seen.map(\.0) == expected)
+        for (number, decoded) in seen {
+            switch decoded {
+            case .success(let value): #expect(value == number && number % 997 != 0)
+            case .failure: #expect(number % 997 == 0)
+            }
+        }
+    }
 }
