@@ -80,8 +80,13 @@ public enum AtomicFile {
             buffer.reserveCapacity(Self.capacity)
         }
 
-        /// Appends bytes.
+        /// Appends bytes (a large piece is written at once, without going through the buffer).
         public mutating func write(_ bytes: some Collection<UInt8>) throws {
+            if bytes.count >= Self.capacity {
+                try flush()
+                _ = try fd.writeAll(bytes)
+                return
+            }
             buffer.append(contentsOf: bytes)
             if buffer.count >= Self.capacity { try flush() }
         }

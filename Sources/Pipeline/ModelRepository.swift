@@ -142,9 +142,23 @@ public struct ModelRepository: Sendable {
 
     /// Reads the current models and their vectors (a pure read), or `nil` before the first fit.
     ///
+    /// A refit in another process that replaces the models while they are read makes the read start over (up to
+    /// three times), so the space is always one consistent set of models.
+    ///
     /// - Throws: ``PipelineError`` when the stored models or vectors do not agree.
     /// - Complexity: O(stored vector bytes) to read the blocks, plus one indexed query for what changed since.
     public func storedSpace() throws -> StoredSpace? {
+        for attempt in 1... {
+            do {
+                return try readStoredSpace()
+            } catch let error as StoreError where error.isConcurrentChange && attempt < 3 {
+                continue
+            }
+        }
+        preconditionFailure("unreachable")
+    }
+
+    private func readStoredSpace() throws -> StoredSpace? {
         guard let tfidf = try currentTFIDF() else { return nil }
         guard let lsa = try currentLSA(), lsa.tfidfHash == tfidf.contentHash else {
             throw PipelineError("the LSA model is missing or belongs to another TF-IDF model: run `paperradar fit`")

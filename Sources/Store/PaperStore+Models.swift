@@ -34,31 +34,84 @@ public struct StoredModel: Sendable, Hashable {
 extension PaperStore {
     /// Saves models with their vector blocks in one transaction, each becoming the current model of its kind;
     /// earlier models of the same kinds are deleted with their vectors.
+    ///
+    /// Large model data and blocks are written as files first (``BlobFolder``), so the transaction itself is small
+    /// and holds the write lock for milliseconds; the files of what it replaced are removed after it commits.
     public func saveModels(_ entries: [(model: StoredModel, blocks: [VectorBlock])]) throws {
-        try writer.write { db in
-            for entry in entries {
-                try Self.save(entry.model, in: db)
-                for block in entry.blocks { try block.insert(modelHash: entry.model.contentHash, in: db) }
+        var modelFiles: [String: String] = [:]
+        var blockFiles: [[String?]] = entries.map { Array(repeating: nil, count: $0.blocks.count) }
+        if let blobs {
+            blobs.removeOrphans(referenced: try writer.read(Self.referencedFiles), olderThan: 3600)
+        }
+        do {
+            if let blobs {
+                for (i, entry) in entries.enumerated() {
+                    if entry.model.data.count >= BlobFolder.threshold {
+                        let name = BlobFolder.newName(kind: "model")
+                        try blobs.write(name: name) { try $0.write(entry.model.data) }
+                        modelFiles[entry.model.contentHash] = name
+                    }
+                    for (j, block) in entry.blocks.enumerated() where block.payloadSize >= BlobFolder.threshold {
+                        let name = BlobFolder.newName(kind: "block")
+                        try blobs.write(name: name) { try block.writeFile(to: &$0) }
+                        blockFiles[i][j] = name
+                    }
+                }
             }
+            let replaced = try writer.write { db in
+                try Self.filesReplaced(in: db) {
+                    for (i, entry) in entries.enumerated() {
+                        try Self.save(entry.model, file: modelFiles[entry.model.contentHash], in: db)
+                        for (j, block) in entry.blocks.enumerated() {
+                            try block.insert(modelHash: entry.model.contentHash, file: blockFiles[i][j], in: db)
+                        }
+                    }
+                }
+            }
+            blobs?.remove(replaced)
+        } catch {
+            blobs?.remove(Array(modelFiles.values) + blockFiles.joined().compactMap { $0 })
+            throw error
         }
     }
 
+    /// The blob files rows name.
+    static func referencedFiles(_ db: Database) throws -> Set<String> {
+        Set(
+            try String.fetchAll(
+                db,
+                sql: "SELECT file FROM model WHERE file IS NOT NULL UNION SELECT file FROM vector_block WHERE file IS NOT NULL"
+            ))
+    }
+
+    /// Runs `body` inside a transaction and returns the files rows named before it and no longer after it.
+    static func filesReplaced(in db: Database, _ body: () throws -> Void) throws -> Set<String> {
+        let before = try referencedFiles(db)
+        try body()
+        return before.subtracting(try referencedFiles(db))
+    }
+
     /// Saves a model as the current one of its kind, deleting the earlier ones of that kind and their vectors.
-    static func save(_ model: StoredModel, in db: Database) throws {
-        // Bind the (possibly 100+ MB) model bytes in place instead of copying them into a Data first.
-        try model.data.withUnsafeBytes { raw in
+    ///
+    /// - Parameter file: the ``BlobFolder`` file holding the model's data (written before), or `nil` to keep it in the
+    ///   row.
+    static func save(_ model: StoredModel, file: String? = nil, in db: Database) throws {
+        // In a file, the row keeps an empty blob; otherwise the (possibly 100+ MB) bytes are bound in place.
+        let inline = file == nil ? model.data : []
+        try inline.withUnsafeBytes { raw in
             let blob =
                 raw.baseAddress.map {
                     Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none)
                 } ?? Data()
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO model (content_hash, kind, parent_hash, created_at, paper_count, summary, data)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO model (content_hash, kind, parent_hash, created_at, paper_count, summary, data,
+                        file)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     model.contentHash, model.kind, model.parentHash, model.createdAt, model.paperCount, model.summary,
-                    blob,
+                    blob, file,
                 ])
         }
         try db.execute(
@@ -84,11 +137,27 @@ extension PaperStore {
 
     /// Replaces every vector block of each model with one block (compaction), in one transaction.
     public func replaceVectorBlocks(_ blocks: [(modelHash: String, block: VectorBlock)]) throws {
-        try writer.write { db in
-            for (modelHash, block) in blocks {
-                try db.execute(sql: "DELETE FROM vector_block WHERE model_hash = ?", arguments: [modelHash])
-                try block.insert(modelHash: modelHash, in: db)
+        var files: [String?] = Array(repeating: nil, count: blocks.count)
+        do {
+            if let blobs {
+                for (i, entry) in blocks.enumerated() where entry.block.payloadSize >= BlobFolder.threshold {
+                    let name = BlobFolder.newName(kind: "block")
+                    try blobs.write(name: name) { try entry.block.writeFile(to: &$0) }
+                    files[i] = name
+                }
             }
+            let replaced = try writer.write { db in
+                try Self.filesReplaced(in: db) {
+                    for (i, (modelHash, block)) in blocks.enumerated() {
+                        try db.execute(sql: "DELETE FROM vector_block WHERE model_hash = ?", arguments: [modelHash])
+                        try block.insert(modelHash: modelHash, file: files[i], in: db)
+                    }
+                }
+            }
+            blobs?.remove(replaced)
+        } catch {
+            blobs?.remove(files.compactMap { $0 })
+            throw error
         }
     }
 
@@ -102,7 +171,7 @@ extension PaperStore {
                 db, sql: "SELECT \(VectorBlock.columns) FROM vector_block WHERE model_hash = ? ORDER BY id",
                 arguments: [modelHash])
             while let row = try cursor.next() {
-                guard let block = try VectorBlock.decode(row) else {
+                guard let block = try VectorBlock.decode(row, blobs: blobs) else {
                     throw StoreError("a stored vector block of model \(modelHash.prefix(12)) is malformed: run `paperradar fit`")
                 }
                 blocks.append(block)
@@ -126,13 +195,21 @@ extension PaperStore {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT m.kind, m.content_hash, m.parent_hash, m.created_at, m.paper_count, m.summary, m.data
+                        SELECT m.kind, m.content_hash, m.parent_hash, m.created_at, m.paper_count, m.summary, m.data,
+                            m.file
                         FROM current_model c JOIN model m ON m.content_hash = c.content_hash WHERE c.kind = ?
                         """, arguments: [kind])
             else { return nil }
+            let data: [UInt8]
+            if let file = row[7] as String? {
+                guard let blobs else { throw StoreError("model \(row[1] as String) is kept in a file this store cannot reach") }
+                data = try blobs.read(name: file)
+            } else {
+                data = try row.withUnsafeData(atIndex: 6) { VectorBlock.array(from: $0) }
+            }
             return StoredModel(
                 kind: row[0], contentHash: row[1], parentHash: row[2], createdAt: row[3], paperCount: row[4],
-                summary: row[5], data: try row.withUnsafeData(atIndex: 6) { VectorBlock.array(from: $0) })
+                summary: row[5], data: data)
         }
     }
 

@@ -12,6 +12,8 @@ public final class PaperStore: Sendable {
     public let databaseURL: URL?
     /// Counts of the statements run, when `PAPERRADAR_TRACE_SQL=1` is set (benchmarks).
     public let statements: StatementCounter?
+    /// Where large blobs (a fit's vector blocks and model data) are kept; `nil` for an in-memory store.
+    let blobs: BlobFolder?
 
     /// Opens (creating when needed) the store at a location and migrates it to the current schema.
     public convenience init(location: StoreLocation) throws {
@@ -45,6 +47,7 @@ public final class PaperStore: Sendable {
         }
         self.databaseURL = databaseURL
         statements = counter
+        blobs = BlobFolder(databasePath: databaseURL.path)
     }
 
     /// A private in-memory store, for tests and dry runs.
@@ -54,5 +57,6 @@ public final class PaperStore: Sendable {
         writer = queue
         databaseURL = nil
         statements = nil
+        blobs = nil
     }
 }

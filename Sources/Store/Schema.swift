@@ -213,6 +213,15 @@ enum Schema {
             try VectorBlock.migrateRowVectors(in: db)
             try db.execute(sql: "DROP TABLE paper_vector")
         }
+        migrator.registerMigration("v7-blob-files") { db in
+            // Large model data and vector blocks live in files beside the database (BlobFolder); the row names the
+            // file and keeps empty blobs. Rows written before keep their bytes inline and are read as before.
+            try db.execute(
+                sql: """
+                    ALTER TABLE model ADD COLUMN file TEXT;
+                    ALTER TABLE vector_block ADD COLUMN file TEXT;
+                    """)
+        }
         return migrator
     }
 }

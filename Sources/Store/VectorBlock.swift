@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import GRDB
 import PaperRadarCore
@@ -51,9 +52,21 @@ public struct VectorBlock: Sendable, Hashable {
 }
 
 extension VectorBlock {
-    static let columns = "text_seq, row_count, width, ids, offsets, indices, vals"
+    static let columns = "text_seq, row_count, width, ids, offsets, indices, vals, file"
 
-    func insert(modelHash: String, in db: Database) throws {
+    /// Bytes of the arrays (what decides between a row and a file, ``BlobFolder/threshold``).
+    var payloadSize: Int {
+        ids.count * 11 + (offsets?.count ?? 0) * 8 + (indices?.count ?? 0) * 4 + values.count * 4
+    }
+
+    /// Inserts the block; with `file`, its arrays are in that file of the store's ``BlobFolder`` (written before).
+    func insert(modelHash: String, file: String? = nil, in db: Database) throws {
+        if let file {
+            try db.execute(
+                sql: "INSERT INTO vector_block (model_hash, \(Self.columns)) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)",
+                arguments: [modelHash, textSequence, ids.count, width, Data(), Data(), file])
+            return
+        }
         precondition(UInt16(1).littleEndian == 1, "vector blocks are stored little-endian")
         // The arrays are bound in place (SQLite copies what it binds): a fit's blocks are 100+ MB each.
         let offsets64 = offsets.map { $0.map(Int64.init) }
@@ -61,7 +74,7 @@ extension VectorBlock {
             try Self.withBlob(indices) { indicesBlob in
                 try Self.withBlob(values) { valuesBlob in
                     try db.execute(
-                        sql: "INSERT INTO vector_block (model_hash, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        sql: "INSERT INTO vector_block (model_hash, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
                         arguments: [
                             modelHash, textSequence, ids.count, width,
                             Data(ids.map(\.rawValue).joined(separator: "\n").utf8), offsetsBlob, indicesBlob,
@@ -81,11 +94,17 @@ extension VectorBlock {
         }
     }
 
-    /// Decodes a row selected with ``columns``; `nil` when it is malformed.
-    static func decode(_ row: Row) throws -> VectorBlock? {
+    /// Decodes a row selected with ``columns`` (reading its file from `blobs` when it has one); `nil` when it is
+    /// malformed.
+    static func decode(_ row: Row, blobs: BlobFolder?) throws -> VectorBlock? {
         let textSequence: Int64 = row[0]
         let count: Int = row[1]
         let width: Int = row[2]
+        if let file = row[7] as String? {
+            guard let blobs else { return nil }
+            let bytes = try blobs.read(name: file)
+            return bytes.withUnsafeBytes { decode(file: $0, textSequence: textSequence, count: count, width: width) }
+        }
         let ids = try row.withUnsafeData(atIndex: 3) { data in
             (data ?? Data()).withUnsafeBytes { raw in
                 raw.split(separator: UInt8(ascii: "\n")).compactMap { ArxivID(normalizedUTF8: $0) }
@@ -104,6 +123,73 @@ extension VectorBlock {
         return VectorBlock(
             ids: ids, width: width, offsets: offsets.map(Int.init), indices: indices, values: values,
             textSequence: textSequence)
+    }
+
+    // MARK: - The file form
+
+    private static let magic = Array("PRVBLK01".utf8)
+
+    /// Writes the block's arrays as a file: `PRVBLK01`, four little-endian `UInt64` (id bytes, offsets — `UInt64.max`
+    /// for dense rows —, indices, values), then the ids (newline-separated UTF-8), `Int64` offsets, `Int32` indices
+    /// and `Float` values, raw.
+    func writeFile(to file: inout AtomicFile.Writer) throws {
+        precondition(UInt16(1).littleEndian == 1, "vector blocks are stored little-endian")
+        let idBytes = Array(ids.map(\.rawValue).joined(separator: "\n").utf8)
+        let offsets64 = offsets.map { $0.map(Int64.init) }
+        try file.write(Self.magic)
+        for count in [UInt64(idBytes.count), offsets64.map { UInt64($0.count) } ?? .max, UInt64(indices?.count ?? 0),
+            UInt64(values.count)]
+        {
+            try withUnsafeBytes(of: count.littleEndian) { try file.write($0) }
+        }
+        try file.write(idBytes)
+        if let offsets64 { try offsets64.withUnsafeBytes { try file.write($0) } }
+        if let indices { try indices.withUnsafeBytes { try file.write($0) } }
+        try values.withUnsafeBytes { try file.write($0) }
+    }
+
+    /// Decodes the file form; `nil` when it is malformed or does not match the row's counts.
+    static func decode(file bytes: UnsafeRawBufferPointer, textSequence: Int64, count: Int, width: Int) -> VectorBlock? {
+        guard bytes.count >= 40, Array(bytes[0..<8]) == magic else { return nil }
+        func header(_ i: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + 8 * i, as: UInt64.self)) }
+        let idBytes = Int(header(0)), indexCount = Int(header(2)), valueCount = Int(header(3))
+        let offsetCount: Int? = header(1) == .max ? nil : Int(header(1))
+        var position = 40
+        func take(_ length: Int) -> UnsafeRawBufferPointer? {
+            guard length >= 0, position + length <= bytes.count else { return nil }
+            defer { position += length }
+            return UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)])
+        }
+        guard let idPart = take(idBytes) else { return nil }
+        let ids = idPart.split(separator: UInt8(ascii: "\n")).compactMap { ArxivID(normalizedUTF8: $0) }
+        guard ids.count == count, width >= 0 else { return nil }
+        var offsets: [Int64]?
+        if let offsetCount {
+            guard let part = take(offsetCount * 8) else { return nil }
+            offsets = array(from: part)
+        }
+        guard let indexPart = take(indexCount * 4), let valuePart = take(valueCount * 4), position == bytes.count
+        else { return nil }
+        let values: [Float] = array(from: valuePart)
+        guard let offsets else {
+            guard values.count == count * width else { return nil }
+            return VectorBlock(ids: ids, width: width, values: values, textSequence: textSequence)
+        }
+        let indices: [Int32] = array(from: indexPart)
+        guard offsets.count == count + 1, offsets.last.map(Int.init) == values.count, indices.count == values.count
+        else { return nil }
+        return VectorBlock(
+            ids: ids, width: width, offsets: offsets.map(Int.init), indices: indices, values: values,
+            textSequence: textSequence)
+    }
+
+    static func array<T: BitwiseCopyable>(from raw: UnsafeRawBufferPointer) -> [T] {
+        let count = raw.count / MemoryLayout<T>.stride
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: raw[0..<(count * MemoryLayout<T>.stride)]))
+            initialized = count
+        }
     }
 
     static func array<T: BitwiseCopyable>(from data: Data?) -> [T] {
