@@ -129,7 +129,9 @@ let package = Package(
             name: "FileIOTests", dependencies: ["FileIO", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "BundledModelsTests", dependencies: ["BundledModels", "TestSupport"]),
         .testTarget(name: "DigestParsingTests", dependencies: ["DigestParsing", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "DigestParsing", "FileIO"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "DigestParsing", "FileIO", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"]),

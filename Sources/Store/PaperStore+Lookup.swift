@@ -74,30 +74,4 @@ extension PaperStore {
             return result
         }
     }
-
-    /// The assignments of these papers under a topics model, by paper id (unassigned papers are absent).
-    public func topicAssignments(modelHash: String, ids: [ArxivID]) throws -> [ArxivID: TopicAssignment] {
-        guard !ids.isEmpty else { return [:] }
-        return try writer.read { db in
-            var result: [ArxivID: TopicAssignment] = [:]
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = ids[start..<min(start + 500, ids.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT paper_id, topic_id, similarity, named_similarities FROM paper_topic
-                        WHERE model_hash = ? AND paper_id IN (\(marks))
-                        """,
-                    arguments: StatementArguments([modelHash] + chunk.map(\.rawValue)))
-                for row in rows {
-                    guard let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) else { continue }
-                    result[id] = TopicAssignment(
-                        paperID: id, topicID: row[1], similarity: Float(row[2] as Double),
-                        namedSimilarities: Self.floats([UInt8](row[3] as Data)))
-                }
-            }
-            return result
-        }
-    }
 }

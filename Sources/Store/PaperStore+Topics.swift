@@ -50,18 +50,8 @@ extension PaperStore {
     public func saveTopics(_ model: StoredModel, assignments: [TopicAssignment], events: [TopicEventRecord]) throws {
         try writer.write { db in
             try Self.save(model, in: db)
-            try db.execute(sql: "DELETE FROM paper_topic WHERE model_hash <> ?", arguments: [model.contentHash])
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT OR REPLACE INTO paper_topic (model_hash, paper_id, topic_id, similarity, named_similarities)
-                    VALUES (?, ?, ?, ?, ?)
-                    """)
-            for a in assignments {
-                try insert.execute(arguments: [
-                    model.contentHash, a.paperID.rawValue, a.topicID, Double(a.similarity),
-                    Data(Self.floatBytes(a.namedSimilarities)),
-                ])
-            }
+            try db.execute(sql: "DELETE FROM topic_block WHERE model_hash = ?", arguments: [model.contentHash])
+            try Self.insertTopicBlock(assignments, modelHash: model.contentHash, in: db)
             let event = try db.makeStatement(
                 sql: """
                     INSERT INTO topic_event (model_hash, topic_id, kind, name, previous_size, size, at)
@@ -75,36 +65,78 @@ extension PaperStore {
 
     /// Adds assignments of papers folded in after the topics were fitted (nearest centroid, no refit).
     public func addTopicAssignments(_ assignments: [TopicAssignment], modelHash: String) throws {
-        try writer.write { db in
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT OR REPLACE INTO paper_topic (model_hash, paper_id, topic_id, similarity, named_similarities)
-                    VALUES (?, ?, ?, ?, ?)
-                    """)
-            for a in assignments {
-                try insert.execute(arguments: [
-                    modelHash, a.paperID.rawValue, a.topicID, Double(a.similarity), Data(Self.floatBytes(a.namedSimilarities)),
-                ])
-            }
-        }
+        try writer.write { db in try Self.insertTopicBlock(assignments, modelHash: modelHash, in: db) }
     }
 
     /// Every paper's assignment under a topics model, ordered by paper id.
     public func topicAssignments(modelHash: String) throws -> [TopicAssignment] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT paper_id, topic_id, similarity, named_similarities FROM paper_topic
-                    WHERE model_hash = ? ORDER BY paper_id
-                    """, arguments: [modelHash]
-            ).compactMap { row in
-                guard let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) else { return nil }
-                return TopicAssignment(
-                    paperID: id, topicID: row[1], similarity: Float(row[2] as Double),
-                    namedSimilarities: Self.floats([UInt8](row[3] as Data)))
+        try writer.read { db in try Self.topicAssignments(modelHash: modelHash, in: db) }
+            .values.sorted { $0.paperID < $1.paperID }
+    }
+
+    /// The assignments of these papers under a topics model, by paper id (unassigned papers are absent).
+    public func topicAssignments(modelHash: String, ids: [ArxivID]) throws -> [ArxivID: TopicAssignment] {
+        guard !ids.isEmpty else { return [:] }
+        let all = try writer.read { db in try Self.topicAssignments(modelHash: modelHash, in: db) }
+        var result: [ArxivID: TopicAssignment] = [:]
+        for id in ids { result[id] = all[id] }
+        return result
+    }
+
+    /// Assignments are stored as blocks, like vectors: a fit writes one for every paper, each fold-in appends one for
+    /// its papers, and a later block's assignment of a paper replaces an earlier one. Ids are newline-separated UTF-8,
+    /// topics `Int32`, similarities `Float`, named similarities `Float` row-major (`row_count × named_count`).
+    static func insertTopicBlock(_ assignments: [TopicAssignment], modelHash: String, in db: Database) throws {
+        guard !assignments.isEmpty else { return }
+        let namedCount = assignments[0].namedSimilarities.count
+        precondition(
+            assignments.allSatisfy { $0.namedSimilarities.count == namedCount },
+            "every assignment has one similarity per named topic")
+        precondition(UInt16(1).littleEndian == 1, "topic blocks are stored little-endian")
+        let ids = Data(assignments.map(\.paperID.rawValue).joined(separator: "\n").utf8)
+        let topics = assignments.map { Int32($0.topicID) }.withUnsafeBytes { Data($0) }
+        let similarities = assignments.map(\.similarity).withUnsafeBytes { Data($0) }
+        let named = assignments.flatMap(\.namedSimilarities).withUnsafeBytes { Data($0) }
+        try db.execute(
+            sql: """
+                INSERT INTO topic_block (model_hash, row_count, named_count, ids, topics, similarities, named)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [modelHash, assignments.count, namedCount, ids, topics, similarities, named])
+    }
+
+    /// Every paper's assignment under a model, later blocks replacing earlier ones.
+    static func topicAssignments(modelHash: String, in db: Database) throws -> [ArxivID: TopicAssignment] {
+        var result: [ArxivID: TopicAssignment] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT row_count, named_count, ids, topics, similarities, named FROM topic_block
+                WHERE model_hash = ? ORDER BY id
+                """, arguments: [modelHash])
+        while let row = try rows.next() {
+            let count: Int = row[0]
+            let namedCount: Int = row[1]
+            let ids = try row.withUnsafeData(atIndex: 2) { data in
+                (data ?? Data()).withUnsafeBytes { raw in
+                    raw.split(separator: UInt8(ascii: "\n")).compactMap { ArxivID(normalizedUTF8: $0) }
+                }
+            }
+            let topics: [Int32] = try row.withUnsafeData(atIndex: 3) { VectorBlock.array(from: $0) }
+            let similarities: [Float] = try row.withUnsafeData(atIndex: 4) { VectorBlock.array(from: $0) }
+            let named: [Float] = try row.withUnsafeData(atIndex: 5) { VectorBlock.array(from: $0) }
+            guard ids.count == count, topics.count == count, similarities.count == count,
+                named.count == count * namedCount
+            else {
+                throw StoreError("a stored topic block of model \(modelHash.prefix(12)) is malformed: run `paperradar topics`")
+            }
+            for i in 0..<count {
+                result[ids[i]] = TopicAssignment(
+                    paperID: ids[i], topicID: Int(topics[i]), similarity: similarities[i],
+                    namedSimilarities: Array(named[(i * namedCount)..<((i + 1) * namedCount)]))
             }
         }
+        return result
     }
 
     /// Every topic event, oldest first.
@@ -120,13 +152,7 @@ extension PaperStore {
         }
     }
 
-    static func floatBytes(_ values: [Float]) -> [UInt8] {
-        values.flatMap { value -> [UInt8] in
-            let bits = value.bitPattern.littleEndian
-            return [0, 8, 16, 24].map { UInt8(truncatingIfNeeded: bits >> UInt32($0)) }
-        }
-    }
-
+    /// Little-endian `Float32` bytes (the named similarities of the per-paper rows before migration v7).
     static func floats(_ bytes: [UInt8]) -> [Float] {
         stride(from: 0, to: bytes.count - bytes.count % 4, by: 4).map { i in
             Float(
