@@ -28,27 +28,32 @@ public struct ArxivID: Hashable, Comparable, Sendable, Codable, CustomStringConv
     }
 
     private static func isNormalized(_ bytes: some Collection<UInt8>) -> Bool {
+        if let answer = bytes.withContiguousStorageIfAvailable({ isNormalized(buffer: $0) }) { return answer }
+        return Array(bytes).withUnsafeBufferPointer { isNormalized(buffer: $0) }
+    }
+
+    private static func isNormalized(buffer text: UnsafeBufferPointer<UInt8>) -> Bool {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        let count = bytes.count
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        let count = text.count
         guard count >= 9 else { return false }
-        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.distance(from: bytes.startIndex, to: dot) == 4,
-            !bytes.contains(UInt8(ascii: "/"))
-        {
-            // YYMM.NNNN(N)
-            let digits = Array(bytes)
-            guard digits[0..<4].allSatisfy(isDigit), digits[5...].allSatisfy(isDigit) else { return false }
-            let year = Int(digits[0] - 0x30) * 10 + Int(digits[1] - 0x30)
-            let month = Int(digits[2] - 0x30) * 10 + Int(digits[3] - 0x30)
+        if isDigit(text[0]) {
+            // YYMM.NNNN(N); an old-style id starts with its archive's letters.
+            guard text[4] == UInt8(ascii: ".") else { return false }
+            for i in 0..<count where i != 4 && !isDigit(text[i]) { return false }
+            let year = Int(text[0] - 0x30) * 10 + Int(text[1] - 0x30)
+            let month = Int(text[2] - 0x30) * 10 + Int(text[3] - 0x30)
             return (1...12).contains(month) && count - 5 == (year >= 15 ? 5 : 4)
         }
         // archive(.SUB)/YYMMNNN
-        let text = Array(bytes)
-        guard let slash = text.firstIndex(of: UInt8(ascii: "/")), text.count - slash - 1 == 7,
-            text[(slash + 1)...].allSatisfy(isDigit), slash >= 1, slash <= 20
+        guard let slash = text.firstIndex(of: UInt8(ascii: "/")), count - slash - 1 == 7, slash >= 1, slash <= 20,
+            isLetter(text[0])
         else { return false }
-        let archive = text[..<slash]
-        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
-        return isLetter(archive[0]) && archive.allSatisfy { isLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        for i in (slash + 1)..<count where !isDigit(text[i]) { return false }
+        for i in 0..<slash where !(isLetter(text[i]) || text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: ".")) {
+            return false
+        }
+        return true
     }
 
     /// Parses `arXiv:2502.10391v1`, `2502.10391`, `hep-th/9901001v2` … into an id and an optional version.

@@ -201,10 +201,7 @@ public struct ModelRepository: Sendable {
 
     /// Each row's stored topic; rows without one (folded in by an older version) get the nearest centroid.
     private func loadTopics(_ model: TopicModel, hash: String, ids: [ArxivID], embeddings: Matrix) throws -> SpaceTopics {
-        let stored = try store.topicAssignments(modelHash: hash)
-        var byID: [ArxivID: (Int, Float)] = [:]
-        byID.reserveCapacity(stored.count)
-        for assignment in stored { byID[assignment.paperID] = (assignment.topicID, assignment.similarity) }
+        let byID = try store.topicsOfPapers(modelHash: hash)
         var topics = SpaceTopics(
             model: model, hash: hash, topicOfRow: ids.map { byID[$0]?.0 ?? -1 },
             similarityOfRow: ids.map { byID[$0]?.1 ?? 0 })

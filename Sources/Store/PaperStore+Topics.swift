@@ -74,6 +74,19 @@ extension PaperStore {
             .values.sorted { $0.paperID < $1.paperID }
     }
 
+    /// Every paper's topic and similarity to its centroid under a topics model, by paper id (without the named
+    /// similarities: what loading the vector space needs).
+    public func topicsOfPapers(modelHash: String) throws -> [ArxivID: (topic: Int, similarity: Float)] {
+        try writer.read { db in
+            var result: [ArxivID: (topic: Int, similarity: Float)] = [:]
+            try Self.forEachTopicBlock(modelHash: modelHash, in: db) { ids, topics, similarities, _, _ in
+                result.reserveCapacity(result.count + ids.count)
+                for i in ids.indices { result[ids[i]] = (Int(topics[i]), similarities[i]) }
+            }
+            return result
+        }
+    }
+
     /// The assignments of these papers under a topics model, by paper id (unassigned papers are absent).
     public func topicAssignments(modelHash: String, ids: [ArxivID]) throws -> [ArxivID: TopicAssignment] {
         guard !ids.isEmpty else { return [:] }
@@ -108,6 +121,23 @@ extension PaperStore {
     /// Every paper's assignment under a model, later blocks replacing earlier ones.
     static func topicAssignments(modelHash: String, in db: Database) throws -> [ArxivID: TopicAssignment] {
         var result: [ArxivID: TopicAssignment] = [:]
+        try forEachTopicBlock(modelHash: modelHash, in: db) { ids, topics, similarities, named, namedCount in
+            for i in ids.indices {
+                result[ids[i]] = TopicAssignment(
+                    paperID: ids[i], topicID: Int(topics[i]), similarity: similarities[i],
+                    namedSimilarities: Array(named[(i * namedCount)..<((i + 1) * namedCount)]))
+            }
+        }
+        return result
+    }
+
+    /// Each stored block of a topics model, oldest first: ids, topics, similarities, named similarities (row-major)
+    /// and their width.
+    static func forEachTopicBlock(
+        modelHash: String, in db: Database,
+        _ body: (_ ids: [ArxivID], _ topics: [Int32], _ similarities: [Float], _ named: [Float], _ namedCount: Int) throws
+            -> Void
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -130,13 +160,8 @@ extension PaperStore {
             else {
                 throw StoreError("a stored topic block of model \(modelHash.prefix(12)) is malformed: run `paperradar topics`")
             }
-            for i in 0..<count {
-                result[ids[i]] = TopicAssignment(
-                    paperID: ids[i], topicID: Int(topics[i]), similarity: similarities[i],
-                    namedSimilarities: Array(named[(i * namedCount)..<((i + 1) * namedCount)]))
-            }
+            try body(ids, topics, similarities, named, namedCount)
         }
-        return result
     }
 
     /// Every topic event, oldest first.
