@@ -122,68 +122,54 @@ enum JSONValue: Equatable {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         }
 
+        /// Consumes `byte` when it comes next.
+        mutating func consume(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+
+        /// After an element of an array or object: `,` (then `true` only for a trailing comma before `closing`, as
+        /// Foundation accepts) or `closing` (`true`); anything else is an error.
+        mutating func endsAfterElement(closing: UInt8, in what: String) throws -> Bool {
+            skipWhiteSpace()
+            if consume(UInt8(ascii: ",")) {
+                skipWhiteSpace()
+                return consume(closing)
+            }
+            if consume(closing) { return true }
+            throw error("expected , or \(Character(Unicode.Scalar(closing))) in \(what)")
+        }
+
         mutating func array(depth: Int) throws -> JSONValue {
             position += 1  // [
             var elements: [JSONValue] = []
             skipWhiteSpace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(elements)
-            }
-            while true {
+            guard !consume(UInt8(ascii: "]")) else { return .array(elements) }
+            repeat {
                 skipWhiteSpace()
                 elements.append(try value(depth: depth + 1))
-                skipWhiteSpace()
-                guard position < bytes.count else { throw error("expected , or ] in an array") }
-                switch bytes[position] {
-                case UInt8(ascii: ","):
-                    position += 1
-                    skipWhiteSpace()
-                    if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                        position += 1
-                        return .array(elements)
-                    }
-                case UInt8(ascii: "]"): position += 1; return .array(elements)
-                default: throw error("expected , or ] in an array")
-                }
-            }
+            } while try !endsAfterElement(closing: UInt8(ascii: "]"), in: "an array")
+            return .array(elements)
         }
 
         mutating func object(depth: Int) throws -> JSONValue {
             position += 1  // {
             var members: [(key: String, value: JSONValue)] = []
             skipWhiteSpace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object(members)
-            }
-            while true {
+            guard !consume(UInt8(ascii: "}")) else { return .object(members) }
+            repeat {
                 skipWhiteSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                     throw error("expected a quoted member name")
                 }
                 let key = try string()
                 skipWhiteSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                    throw error("expected : after a member name")
-                }
-                position += 1
+                guard consume(UInt8(ascii: ":")) else { throw error("expected : after a member name") }
                 skipWhiteSpace()
                 members.append((key, try value(depth: depth + 1)))
-                skipWhiteSpace()
-                guard position < bytes.count else { throw error("expected , or } in an object") }
-                switch bytes[position] {
-                case UInt8(ascii: ","):
-                    position += 1
-                    skipWhiteSpace()
-                    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                        position += 1
-                        return .object(members)
-                    }
-                case UInt8(ascii: "}"): position += 1; return .object(members)
-                default: throw error("expected , or } in an object")
-                }
-            }
+            } while try !endsAfterElement(closing: UInt8(ascii: "}"), in: "an object")
+            return .object(members)
         }
 
         /// A string starting at the opening quote. Invalid UTF-8 and lone surrogate escapes become U+FFFD.

@@ -63,22 +63,18 @@ struct Related: ParsableCommand {
         let space = queries.space
         let started = Stopwatch()
         var statistics: AllPairsStatistics?
-        do {
-            // Written as computed, a chunk of papers at a time; the file appears whole at the end.
-            try AtomicFile.write(to: out) { file in
-                statistics = try queries.allPairs(top: top) { chunk in
-                    var lines = ""
-                    for (id, items) in chunk {
-                        lines += "{\"id\":\"\(id.rawValue)\",\"related\":["
-                        lines += items.map { "{\"id\":\"\($0.id.rawValue)\",\"score\":\(Self.score($0.score))}" }
-                            .joined(separator: ",")
-                        lines += "]}\n"
-                    }
-                    try file.write(lines)
+        // Written as computed, a chunk of papers at a time; the file appears whole at the end.
+        try AtomicWrite.write(to: out) { file in
+            statistics = try queries.allPairs(top: top) { chunk in
+                var lines = ""
+                for (id, items) in chunk {
+                    lines += "{\"id\":\"\(id.rawValue)\",\"related\":["
+                    lines += items.map { "{\"id\":\"\($0.id.rawValue)\",\"score\":\(Self.score($0.score))}" }
+                        .joined(separator: ",")
+                    lines += "]}\n"
                 }
+                try file.write(lines)
             }
-        } catch let error as FileSystemError {
-            throw CLIError("\(error)")
         }
         guard let result = statistics else { return }
         let s = result.semanticStatistics
@@ -171,9 +167,14 @@ struct AnyEncodable: Encodable {
 /// Writing CLI output files atomically.
 enum AtomicWrite {
     static func write(_ text: String, to path: String) throws {
+        try write(to: path) { try $0.write(text) }
+    }
+
+    /// Streams the file (see ``AtomicFile/write(to:_:)``); a file-system error becomes a ``CLIError``.
+    static func write(to path: String, _ body: (inout AtomicFile.Writer) throws -> Void) throws {
         do {
-            try AtomicFile.write(text, to: path)
-        } catch {
+            try AtomicFile.write(to: path, body)
+        } catch let error as FileSystemError {
             throw CLIError("\(error)")
         }
     }
