@@ -36,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
     ],
     targets: [
         // MARK: - Core values (no I/O, no dependencies)
@@ -100,13 +101,15 @@ let package = Package(
             ]
         ),
 
-        // MARK: - Daemon (drop-folder watcher, lifecycle, logging)
+        // MARK: - Daemon (drop-folder watcher, lifecycle, logging, delivery through the system's mailer and hooks)
         .target(
             name: "Daemon",
             dependencies: [
                 "PaperRadarCore", "FileIO", "DigestParsing", "Store", "Pipeline", "Reports", "Recommendation",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
 

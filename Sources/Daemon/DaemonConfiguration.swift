@@ -30,12 +30,17 @@ public struct DaemonConfiguration: Sendable {
     public var profile: ReportProfile?
     /// Backoff of transient retries: first delay and cap, in seconds.
     public var retryBackoff: (initial: Double, maximum: Double)
+    /// Mail and hooks after each report, and their retries.
+    public var delivery: DeliverySettings
+    /// The rolling feeds in the reports folder.
+    public var feeds: FeedSettings
 
     public init(
         layout: DropFolderLayout, formats: [ReportFormat] = [.markdown], settle: Double = 0.05, quiet: Double? = nil,
         maxBytes: Int = 64 << 20, maxPapers: Int = 10_000, relatedCount: Int = 5, refit: RefitPolicy = RefitPolicy(),
         rescanInterval: Double = 30, once: Bool = false, fitOptions: FitOptions = FitOptions(),
-        profile: ReportProfile? = nil, retryBackoff: (initial: Double, maximum: Double) = (1, 60)
+        profile: ReportProfile? = nil, retryBackoff: (initial: Double, maximum: Double) = (1, 60),
+        delivery: DeliverySettings = DeliverySettings(), feeds: FeedSettings = FeedSettings()
     ) {
         self.layout = layout
         self.formats = formats
@@ -50,6 +55,8 @@ public struct DaemonConfiguration: Sendable {
         self.fitOptions = fitOptions
         self.profile = profile
         self.retryBackoff = retryBackoff
+        self.delivery = delivery
+        self.feeds = feeds
     }
 }
 

@@ -19,6 +19,8 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
     public var inProgress: [InProgressDigest]
     public var duplicates: [Duplicate]
     public var failures: [Failure]
+    /// Mails and hooks: how many went out, and those waiting or given up.
+    public var deliveries: Deliveries
     public var model: Model?
     public var corpus: Corpus
 
@@ -69,6 +71,29 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
         public var movedTo: String
         public var errorFile: String
         public var at: String
+    }
+
+    public struct Deliveries: Sendable, Codable, Hashable {
+        public var sent: Int
+        /// Waiting for their first attempt or a retry (or under way).
+        public var pending: [Delivery]
+        /// Given up after their attempts: `paperradar deliveries retry` tries them again.
+        public var failed: [Delivery]
+    }
+
+    public struct Delivery: Sendable, Codable, Hashable {
+        public var id: Int64
+        /// The digest file it belongs to.
+        public var digest: String
+        /// `mail` or `hook`.
+        public var kind: String
+        /// The recipients, or the hook's command.
+        public var target: String
+        public var messageID: String?
+        public var state: String
+        public var attempts: Int
+        public var nextAttempt: String?
+        public var lastError: String?
     }
 
     public struct Model: Sendable, Codable, Hashable {
@@ -123,6 +148,17 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
         let failures = try journal.failures().map {
             Failure(file: $0.fileName, reason: $0.error, movedTo: $0.movedTo, errorFile: $0.errorFile, at: $0.recordedAt)
         }
+        let all = try journal.deliveries()
+        func delivery(_ d: JournalDelivery) -> Delivery {
+            Delivery(
+                id: d.id, digest: byHash[d.contentHash]?.fileName ?? String(d.contentHash.prefix(12)),
+                kind: d.kind.rawValue, target: d.target, messageID: d.messageID, state: d.state.rawValue,
+                attempts: d.attempts, nextAttempt: d.state == .pending ? d.nextAttemptAt : nil, lastError: d.lastError)
+        }
+        let deliveries = Deliveries(
+            sent: all.count { $0.state == .sent },
+            pending: all.filter { $0.state == .pending || $0.state == .sending }.map(delivery),
+            failed: all.filter { $0.state == .failed }.map(delivery))
         let infos = try store.currentModelInfos()
         var model: Model?
         if let tfidf = infos[ModelRepository.Kind.tfidf], let lsa = infos[ModelRepository.Kind.lsa] {
@@ -137,7 +173,7 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
             drop: dropPath, reports: try journal.meta("reports"),
             daemon: Daemon(running: pid != nil, pid: pid == 0 ? nil : pid, startedAt: try journal.meta("started_at")),
             queue: queue, processed: processed, inProgress: inProgress, duplicates: duplicates, failures: failures,
-            model: model, corpus: Corpus(papers: stats.paperCount, digests: stats.digestCount))
+            deliveries: deliveries, model: model, corpus: Corpus(papers: stats.paperCount, digests: stats.digestCount))
     }
 
     /// The status for a terminal: a few aligned lines per section, the latest `limit` items of each list.
@@ -170,6 +206,21 @@ public struct DaemonStatus: Sendable, Codable, Hashable {
         lines.append("failures:    \(failures.count)")
         for failure in failures.suffix(limit) {
             lines.append("  \(failure.file): \(failure.reason) (see \(relative(failure.errorFile)))")
+        }
+        let delivery = deliveries
+        if delivery.sent + delivery.pending.count + delivery.failed.count > 0 {
+            lines.append(
+                "deliveries:  \(delivery.sent) sent, \(delivery.pending.count) pending, \(delivery.failed.count) failed")
+            for item in delivery.pending.suffix(limit) {
+                let why = item.lastError.map { ": \($0)" } ?? ""
+                let when = item.state == "sending" ? "under way" : "next attempt \(item.nextAttempt ?? "soon")"
+                lines.append("  pending \(item.kind) for \(item.digest) (\(item.attempts) attempts, \(when))\(why)")
+            }
+            for item in delivery.failed.suffix(limit) {
+                lines.append(
+                    "  FAILED \(item.kind) for \(item.digest) after \(item.attempts) attempts: \(item.lastError ?? "unknown")")
+            }
+            if !delivery.failed.isEmpty { lines.append("  (`paperradar deliveries retry` sends the failed ones again now)") }
         }
         if let model {
             let age = model.ageHours.map { String(format: "%.1f h ago", $0) } ?? "age unknown"

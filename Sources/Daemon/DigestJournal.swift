@@ -10,7 +10,7 @@ import Store
 /// SHA-256 of a digest's bytes, so it commits with the same durability as the papers. One digest file goes through:
 ///
 /// 1. **read + hash** the settled file (size limit first).
-/// 2. **look up** the hash: `done` → step D below; another state → resume at that state; unknown → step 3.
+/// 2. **look up** the hash: `delivering` or `done` → step D below; another state → resume at that state; unknown → step 3.
 /// 3. **parse** (pure); a parse error, a blank file or too many papers → step F.
 /// 4. **ingest** into the store (one transaction; idempotent by content hash, so a crash right after it finds
 ///    the digest already stored and continues) and record `ingested` with the store's digest id.
@@ -21,8 +21,14 @@ import Store
 /// 7. **write the report files** atomically (temporary file + `fsync` + rename; overwriting the digest's own
 ///    reserved files on resume is fine).
 /// 8. **record `reported`**, reserving the digest's place in `processed/` (`<name>`, `<stem>-2<ext>`, … never a
-///    path reserved by any journal row or present on disk).
-/// 9. **move** the digest file there (`rename`, never replacing), then record **`done`**.
+///    path reserved by any journal row or present on disk), and, in the same transaction, the digest's deliveries
+///    (its mail, its hook: `pending`) and its entries of the rolling feeds.
+/// 9. **write the rolling feeds** (`feed.atom`, `reading-list.atom`) from the journal, atomically (idempotent).
+/// 10. **move** the digest file there (`rename`, never replacing), then record **`delivering`** (or **`done`** when
+///    nothing is to be delivered).
+/// 11. **deliver**: for each delivery, record `sending` (one more attempt), run the mailer or hook, record `sent`
+///    (or `pending` with the next attempt's time, or `failed` after the last attempt); when no delivery of the digest
+///    is pending or sending any more, record **`done`**. A failed delivery never touches the report or the move.
 ///
 /// - **D (duplicate):** bytes already `done` under any name → a duplicate row reserving a place in `processed/`,
 ///   the move, then the row is marked moved. No report is written.
@@ -30,7 +36,9 @@ import Store
 ///   atomically beside it, the move, then the row is marked moved.
 ///
 /// A `kill -9` can strike between any two steps. On restart, stale temporary files are removed, rows whose move
-/// happened (the reserved target exists) are completed (``recover()``), and every file still in the drop folder
+/// happened (the reserved target exists) are completed (``recover()``), deliveries found `sending` (the program
+/// may or may not have finished) become pending again, so a mail goes out at least once and never again once `sent`
+/// is recorded (its stable `Message-ID` lets mail clients drop the rare repeat), and every file still in the drop folder
 /// is processed again from its journal state: the parse and the report are recomputed, reservations are reused,
 /// so each digest ends with exactly one store record, one journal row, one set of report files and one file in
 /// `processed/` (or `failed/`). Duplicate and failure rows whose move did not happen are found by bytes and name
@@ -74,19 +82,23 @@ public struct DigestJournal: Sendable {
         }
     }
 
-    /// Step 8: the reports are written; returns where the digest file goes in `processed/`.
+    /// Step 8: the reports are written; records the deliveries and feed entries, and returns where the digest file
+    /// goes in `processed/`.
     public func recordReported(
-        contentHash: String, fileName: String, files: [String], modelHash: String?, topicsHash: String?
+        contentHash: String, fileName: String, files: [String], modelHash: String?, topicsHash: String?,
+        deliveries: [NewDelivery] = [], feeds: [FeedUpdate] = []
     ) throws -> String {
         try firstFree(processedPath(fileName), isFree: ReportNaming.isMoveTargetFree) { candidates in
             try store.recordReported(
-                contentHash: contentHash, files: files, modelHash: modelHash, topicsHash: topicsHash, movedTo: candidates)
+                contentHash: contentHash, files: files, modelHash: modelHash, topicsHash: topicsHash, movedTo: candidates,
+                deliveries: deliveries, feeds: feeds)
         }
     }
 
-    /// Step 9: the digest file is in `processed/`.
-    public func markDone(contentHash: String) throws {
-        try store.markDone(contentHash: contentHash)
+    /// Step 10: the digest file is in `processed/`; returns `delivering` or `done`.
+    @discardableResult
+    public func markMoved(contentHash: String) throws -> JournalState {
+        try store.markMoved(contentHash: contentHash)
     }
 
     /// Step D: a duplicate drop, with its reserved place in `processed/`.
@@ -136,14 +148,17 @@ public struct DigestJournal: Sendable {
         public var completedDuplicates = 0
         public var completedFailures = 0
         public var removedTemporaries: [String] = []
+        /// Deliveries that were under way (`sending`): pending again.
+        public var resumedDeliveries = 0
 
         public var isEmpty: Bool {
-            completedDigests + completedDuplicates + completedFailures == 0 && removedTemporaries.isEmpty
+            completedDigests + completedDuplicates + completedFailures + resumedDeliveries == 0
+                && removedTemporaries.isEmpty
         }
     }
 
-    /// Start-up recovery after a crash: removes stale temporary files, and completes the rows whose move happened
-    /// before the crash (the reserved target exists) but was not recorded.
+    /// Start-up recovery after a crash: removes stale temporary files, completes the rows whose move happened
+    /// before the crash (the reserved target exists) but was not recorded, and makes interrupted deliveries pending.
     public func recover() throws -> Recovery {
         var recovery = Recovery()
         for folder in layout.outputFolders {
@@ -151,10 +166,11 @@ public struct DigestJournal: Sendable {
         }
         for entry in try store.entries() where entry.state == .reported {
             if let target = entry.movedTo, FileSnapshot.of(entry: target) != nil {
-                try store.markDone(contentHash: entry.contentHash)
+                try store.markMoved(contentHash: entry.contentHash)
                 recovery.completedDigests += 1
             }
         }
+        recovery.resumedDeliveries = try store.resumeInterruptedDeliveries().count
         for duplicate in try store.duplicates() where !duplicate.moved {
             if FileSnapshot.of(entry: duplicate.movedTo) != nil {
                 try store.markDuplicateMoved(id: duplicate.id)

@@ -12,7 +12,8 @@ import Store
 
 /// Turns one settled drop-folder file into a report, following the journal's exactly-once protocol (see
 /// ``DigestJournal``): read → parse → store → extend the model's space and build the report (``ModelKeeper``) →
-/// write atomically → move to `processed/`; or to `failed/` with an error file; or record a duplicate.
+/// write atomically → record the deliveries and feed entries → write the rolling feeds → move to `processed/`; or to
+/// `failed/` with an error file; or record a duplicate. The deliveries themselves are carried out by ``Deliverer``.
 ///
 /// File and journal steps run on a thread of their own, the model step on the keeper's. It never throws: every
 /// result, including transient problems to retry, is a ``ProcessingOutcome``, and each digest gets one log line
@@ -22,6 +23,8 @@ public final class DigestProcessor: Sendable {
     public let journal: DigestJournal
     public let intake: DigestIntake
     public let keeper: ModelKeeper
+    /// The rolling feeds, recorded with each report and written before the move.
+    public let feeds: RollingFeeds
     private let logger: Logger
     private let thread = DedicatedThread(label: "paperradar.digest")
     /// Called after each durable step; a throw aborts processing right there, as a crash would (tests).
@@ -33,6 +36,7 @@ public final class DigestProcessor: Sendable {
         case reserved
         case reportWritten(Int)
         case reported
+        case feedsWritten
         case moved
         case duplicateRecorded
         case failureRecorded
@@ -56,6 +60,9 @@ public final class DigestProcessor: Sendable {
         self.journal = journal
         self.intake = intake
         self.keeper = keeper
+        self.feeds = RollingFeeds(
+            reportsFolder: configuration.layout.reports.path, settings: configuration.feeds,
+            profile: configuration.profile, store: journal.store)
         self.logger = logger
         self.checkpoint = checkpoint
     }
@@ -103,9 +110,12 @@ public final class DigestProcessor: Sendable {
             clock.lap(.model)
             let computed = report
             let timed = clock
+            let order = digest.papers.map(\.id.rawValue)
             return await thread.run { [self] in
                 catching {
-                    .finished(try write(computed, name: name, entry: entry, resumedFrom: resumedFrom, clock: timed))
+                    .finished(
+                        try write(
+                            computed, digestOrder: order, name: name, entry: entry, resumedFrom: resumedFrom, clock: timed))
                 }
             }.outcome
         }
@@ -155,11 +165,11 @@ public final class DigestProcessor: Sendable {
 
         // 2. Look up.
         let existing = try journal.entry(contentHash: contentHash)
-        if let existing, existing.state == .done {
+        if let existing, existing.state >= .delivering {
             return .finished(try duplicate(name, of: existing, clock: &clock))
         }
         let resumedFrom = existing?.state
-        if let existing, existing.state >= .reported {
+        if let existing, existing.state == .reported {
             return .needsMove(existing, resumedFrom: resumedFrom, clock)
         }
 
@@ -207,9 +217,11 @@ public final class DigestProcessor: Sendable {
         return .needsReport(digest, entry, resumedFrom: resumedFrom, clock)
     }
 
-    /// Steps 6–8: reserve the report name, write every format, record `reported`; then the move.
+    /// Steps 6–8: reserve the report name, write every format, record `reported` with the deliveries and feed
+    /// entries; then the feeds and the move.
     private func write(
-        _ report: DigestReport, name: String, entry: JournalEntry, resumedFrom: JournalState?, clock: StageClock
+        _ report: DigestReport, digestOrder: [String], name: String, entry: JournalEntry, resumedFrom: JournalState?,
+        clock: StageClock
     ) throws -> ProcessingOutcome {
         var clock = clock
         var entry = entry
@@ -226,7 +238,8 @@ public final class DigestProcessor: Sendable {
         }
         entry.movedTo = try journal.recordReported(
             contentHash: entry.contentHash, fileName: name, files: files, modelHash: report.provenance.modelHash,
-            topicsHash: report.provenance.topicsHash)
+            topicsHash: report.provenance.topicsHash, deliveries: deliveries(of: report, name: name, files: files),
+            feeds: feeds.updates(for: report, digestOrder: digestOrder))
         try checkpoint(.reported)
         entry.reportFiles = files
         entry.modelHash = report.provenance.modelHash
@@ -235,7 +248,37 @@ public final class DigestProcessor: Sendable {
         return try finish(name, entry: entry, resumedFrom: resumedFrom, clock: clock)
     }
 
-    /// Step 9: move the digest file to its place in `processed/` and record `done`.
+    /// The mail and hook of a digest's report, as recorded with it.
+    func deliveries(of report: DigestReport, name: String, files: [String]) -> [NewDelivery] {
+        var deliveries: [NewDelivery] = []
+        if let mail = configuration.delivery.mail {
+            let message = report.mailMessage(from: mail.from, to: mail.to)
+            deliveries.append(
+                NewDelivery(
+                    kind: .mail, target: mail.to.joined(separator: ","), messageID: message.messageID,
+                    payload: DeliveryPayload.mail(message.rendered(), from: mail.from).json))
+        }
+        if let hook = configuration.delivery.hook {
+            var environment = [
+                "PAPERRADAR_DIGEST": name, "PAPERRADAR_DIGEST_HASH": report.digest.contentHash,
+                "PAPERRADAR_PAPERS": "\(report.summary.paperCount)", "PAPERRADAR_NEW": "\(report.summary.newCount)",
+                "PAPERRADAR_SUBJECT": report.mailSubject, "PAPERRADAR_REPORT": files.first ?? "",
+                "PAPERRADAR_REPORTS": files.joined(separator: "\n"),
+                "PAPERRADAR_FEED": feeds.paths.first ?? "",
+            ]
+            for (format, file) in zip(configuration.formats, files) {
+                environment["PAPERRADAR_REPORT_" + format.fileExtension.uppercased()] = file
+            }
+            deliveries.append(
+                NewDelivery(
+                    kind: .hook, target: hook.command, messageID: nil,
+                    payload: DeliveryPayload.hook(hook.command, environment: environment).json))
+        }
+        return deliveries
+    }
+
+    /// Steps 9–10: write the rolling feeds, move the digest file to its place in `processed/` and record
+    /// `delivering` (or `done`).
     private func finish(
         _ name: String, entry: JournalEntry, resumedFrom: JournalState?, clock: StageClock
     ) throws -> ProcessingOutcome {
@@ -247,15 +290,17 @@ public final class DigestProcessor: Sendable {
                 topicsHash: entry.topicsHash)
         }
         guard let target = entry.movedTo else { throw DaemonError("no place in processed/ for \(name)") }
+        try feeds.write()
+        try checkpoint(.feedsWritten)
         try moveDigest(layout.dropPath(name), to: target)
         try checkpoint(.moved)
-        try journal.markDone(contentHash: entry.contentHash)
+        let state = try journal.markMoved(contentHash: entry.contentHash)
         try? journal.store.clearRetry(fileName: name)
         clock.lap(.move)
         let reported = ReportedDigest(
             fileName: name, paperCount: entry.paperCount, newCount: entry.newCount, reportFiles: entry.reportFiles,
             movedTo: target, modelHash: entry.modelHash, topicsHash: entry.topicsHash, resumedFrom: resumedFrom,
-            timings: clock.laps)
+            timings: clock.laps, awaitsDelivery: state == .delivering)
         log(reported, statements: clock.statementsAtStart.flatMap { start in
             intake.store.statements.map { ($0.counts.statements - start.statements, $0.counts.paperReads - start.paperReads) }
         })

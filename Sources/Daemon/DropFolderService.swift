@@ -32,6 +32,12 @@ public final class DropFolderService: Service, Sendable {
         public var failed = 0
         /// Files left in the drop folder after a transient problem (in `--once` mode).
         public var leftForRetry: [String] = []
+        /// Mails and hooks delivered.
+        public var delivered = 0
+        /// Delivery attempts that failed (retried later, or given up).
+        public var deliveryFailures = 0
+        /// Deliveries still pending or given up when the run ended.
+        public var deliveriesOpen = 0
 
         /// Digests handled (reports written or duplicates recorded).
         public var processed: Int { reported + duplicates }
@@ -39,6 +45,7 @@ public final class DropFolderService: Service, Sendable {
 
     public let configuration: DaemonConfiguration
     public let processor: DigestProcessor
+    public let deliverer: Deliverer
     private let logger: Logger
     private let inbox = EventInbox()
     private let refits = RefitRunner()
@@ -48,6 +55,9 @@ public final class DropFolderService: Service, Sendable {
     public init(configuration: DaemonConfiguration, processor: DigestProcessor, logger: Logger) {
         self.configuration = configuration
         self.processor = processor
+        self.deliverer = Deliverer(
+            store: processor.journal.store, programs: configuration.delivery.programs,
+            policy: configuration.delivery.policy, logger: logger)
         self.logger = logger
     }
 
@@ -83,6 +93,8 @@ public final class DropFolderService: Service, Sendable {
             watcher = started
         }
         defer { watcher?.stop() }
+        let wake = DeliveryWakeSignal(inbox: inbox)
+        defer { wake.stop() }
         try await loadModel()
 
         var scheduler = DropScheduler(
@@ -92,9 +104,11 @@ public final class DropFolderService: Service, Sendable {
                 backoff: configuration.retryBackoff))
         var ignoredLogged: Set<String> = []
         var nextFolderCheck = 0.0
+        var nextDelivery = 0.0
         while true {
             var now = Date().timeIntervalSince1970
             for event in inbox.drain() {
+                if event == .deliveriesDue { nextDelivery = 0 }
                 if event == .folderGone && scheduler.folderPresent { logFolderGone() }
                 if event == .rescan { logger.warning("inotify queue overflowed: rescanning the drop folder") }
                 scheduler.apply(event, now: now)
@@ -102,6 +116,10 @@ public final class DropFolderService: Service, Sendable {
             if scheduler.shuttingDown || Task.isCancelled {
                 logger.notice("shutting down (no digest in progress)")
                 break
+            }
+            if now >= nextDelivery {
+                nextDelivery = await deliver()
+                now = Date().timeIntervalSince1970
             }
             if let watcher, scheduler.folderPresent, now >= nextFolderCheck {
                 nextFolderCheck = now + 1
@@ -144,11 +162,15 @@ public final class DropFolderService: Service, Sendable {
             case .process(let name, let ingestFirst):
                 if !ingestFirst.isEmpty { await ingestBeforeFirstFit(ingestFirst, &scheduler) }
                 await handle(name, &scheduler)
+                nextDelivery = 0  // its mail and hook, if any
             case .wait(let until):
-                let wake = configuration.once ? until : min(until, nextFolderCheck)
+                // A `--once` run does not wait for a retry's backoff (the next run sends it).
+                let deliveryDue = configuration.once ? Double.infinity : nextDelivery
+                let wake = configuration.once ? until : min(until, nextFolderCheck, deliveryDue)
                 await inbox.wait(until: wake.isFinite ? Date(timeIntervalSince1970: wake) : nil)
             case .finished:
                 if configuration.once { await refitOnce() }
+                countOpenDeliveries()
                 logStopped()
                 return
             }
@@ -156,7 +178,23 @@ public final class DropFolderService: Service, Sendable {
         if await refits.isRunning {
             logger.notice("a background refit is cancelled: the current model stays, and the refit runs again when due")
         }
+        countOpenDeliveries()
         logStopped()
+    }
+
+    /// Delivers what is due; returns when to look again (seconds since 1970).
+    private func deliver() async -> Double {
+        let round = await deliverer.deliverDue()
+        summaryState.withLock { summary in
+            summary.delivered += round.sent
+            summary.deliveryFailures += round.retrying + round.gaveUp
+        }
+        return round.next ?? .infinity
+    }
+
+    private func countOpenDeliveries() {
+        let open = (try? processor.journal.store.deliveries(in: [.pending, .sending, .failed]).count) ?? 0
+        summaryState.withLock { $0.deliveriesOpen = open }
     }
 
     /// Folders, lock, crash recovery, journal facts.
@@ -172,6 +210,7 @@ public final class DropFolderService: Service, Sendable {
                 metadata: [
                     "completed_moves": "\(recovery.completedDigests + recovery.completedDuplicates + recovery.completedFailures)",
                     "removed_temporary_files": "\(recovery.removedTemporaries.count)",
+                    "interrupted_deliveries": "\(recovery.resumedDeliveries)",
                 ])
         }
         try journal.store.clearRetry()
@@ -179,7 +218,19 @@ public final class DropFolderService: Service, Sendable {
             "drop": layout.drop.path, "reports": layout.reports.path,
             "formats": configuration.formats.map(\.fileExtension).joined(separator: ","),
             "started_at": Timestamp.now, "pid": "\(ProcessInfo.processInfo.processIdentifier)",
+            "sendmail": configuration.delivery.programs.sendmail,
+            "mail_timeout": "\(configuration.delivery.programs.mailTimeout)",
+            "hook_timeout": "\(configuration.delivery.programs.hookTimeout)",
+            "delivery_attempts": "\(configuration.delivery.policy.maximumAttempts)",
+            "delivery_backoff": "\(configuration.delivery.policy.initialDelay)",
         ])
+        if let mail = configuration.delivery.mail, !FileManager.default.isExecutableFile(atPath: mail.sendmail) {
+            logger.warning(
+                """
+                the mailer \(mail.sendmail) is not an executable file: mails wait and are retried until it is \
+                (install msmtp-mta, Postfix or Exim, or give --sendmail PATH)
+                """)
+        }
         logger.notice(
             configuration.once ? "processing the drop folder once" : "watching the drop folder",
             metadata: [
@@ -315,7 +366,8 @@ public final class DropFolderService: Service, Sendable {
             "stopped",
             metadata: [
                 "reported": "\(summary.reported)", "duplicates": "\(summary.duplicates)", "failed": "\(summary.failed)",
-                "left_for_retry": "\(summary.leftForRetry.count)",
+                "left_for_retry": "\(summary.leftForRetry.count)", "delivered": "\(summary.delivered)",
+                "deliveries_open": "\(summary.deliveriesOpen)",
             ])
     }
 }

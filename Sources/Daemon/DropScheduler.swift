@@ -85,6 +85,8 @@ public struct DropScheduler: Sendable {
             folderPresent = false
         case .shutdown:
             shuttingDown = true
+        case .deliveriesDue:
+            break  // the service's: deliveries are not files
         }
     }
 

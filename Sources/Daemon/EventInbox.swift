@@ -15,6 +15,8 @@ public enum DropEvent: Sendable, Hashable {
     case rescan
     /// Graceful shutdown was requested.
     case shutdown
+    /// Deliveries were made due (`paperradar deliveries retry` sends SIGUSR1): deliver now.
+    case deliveriesDue
 }
 
 /// A mailbox between the threads that notice things (the inotify reader, signal handlers) and the daemon's loop.

@@ -26,6 +26,8 @@ public struct ReportedDigest: Sendable {
     /// The journal state an earlier (interrupted) attempt had reached, when this one resumed it.
     public var resumedFrom: JournalState?
     public var timings: [(stage: ProcessingStage, seconds: Double)]
+    /// Whether a mail or hook of it is to be delivered (the journal state is `delivering`).
+    public var awaitsDelivery = false
 
     /// Total seconds over all stages.
     public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }

@@ -36,6 +36,8 @@ struct AtomFeed {
     /// The generator as text (`PaperRadar 0.6.0`).
     var generator: String
     var entries: [Entry]
+    /// Where the feed itself is published (`link rel="self"`), when known.
+    var selfLink: String? = nil
 
     /// The author every entry inherits from the feed.
     static let author = "PaperRadar"
@@ -51,6 +53,9 @@ struct AtomFeed {
             """
         xml.reserveCapacity(2_000 + entries.count * 2_000)
         if let subtitle { xml += "  <subtitle type=\"text\">\(subtitle.singleLine)</subtitle>\n" }
+        if let selfLink {
+            xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(selfLink.singleLine)\"/>\n"
+        }
         xml += """
               <updated>\(updated.singleLine)</updated>
               <author><name>\(Self.author)</name></author>

@@ -14,7 +14,7 @@ extension DigestReport {
         return feed.rendered()
     }
 
-    private func atomEntry(_ entry: Entry) -> AtomFeed.Entry {
+    func atomEntry(_ entry: Entry) -> AtomFeed.Entry {
         var facts: [String] = []
         if entry.isNew { facts.append("NEW") }
         if let topic = entry.topic { facts.append("topic: " + topic.name.singleLine) }

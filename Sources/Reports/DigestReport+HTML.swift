@@ -3,14 +3,18 @@ extension DigestReport {
     ///
     /// Provenance, summary tiles and the topic mix as a bar chart, every paper as a card with its related papers
     /// (under topic headings when ordered by topic), then warnings.
-    var html: String {
+    var html: String { html(chartText: false) }
+
+    /// The page; with `chartText`, every chart is followed by its numbers as a text list, for readers that drop
+    /// inline SVG (most mail clients).
+    func html(chartText: Bool) -> String {
         var body = Markup()
         body.reserveCapacity(8_000 + entries.count * 1_500)
         var lede = "\(countSentence)"
         if let date = digest.date { lede = "Digest of \(date.singleLine). " + lede }
         body += HTMLParts.header(kind: "Digest report", title: reportTitle, lede: "\(lede)")
         body += provenance.htmlSection
-        body += HTMLParts.section(id: "summary", heading: "Summary", summarySection)
+        body += HTMLParts.section(id: "summary", heading: "Summary", summarySection(chartText: chartText))
         body += HTMLParts.section(
             id: "papers", heading: entries.isEmpty ? "Papers" : "Papers (\(entries.count), \(orderingPhrase))",
             papersSection)
@@ -22,7 +26,7 @@ extension DigestReport {
         return HTMLDocument(title: reportTitle, generator: provenance.generator, body: body).rendered()
     }
 
-    private var summarySection: Markup {
+    private func summarySection(chartText: Bool) -> Markup {
         var stats = [
             (NumberFormat.grouped(summary.paperCount), summary.paperCount == 1 ? "paper" : "papers"),
             (NumberFormat.grouped(summary.newCount), "new"),
@@ -48,6 +52,12 @@ extension DigestReport {
                         label: share.topic.name.singleLine, value: Double(share.count), valueText: shareText(share))
                 }, fullScale: Double(summary.paperCount))
             markup += HTMLParts.figure(chart.rendered())
+            if chartText {
+                let items = summary.topicMix.map { share -> Markup in
+                    "<li>\(share.topic.name.singleLine): \(shareText(share))</li>"
+                }
+                markup += "<ul class=\"chart-text\">\(items)</ul>\n"
+            }
         }
         return markup
     }

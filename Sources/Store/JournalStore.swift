@@ -10,10 +10,13 @@ public enum JournalState: String, Sendable, Codable, CaseIterable, Comparable {
     case ingested
     /// Its report name is reserved (`report_base` is set); the report files may or may not be written.
     case reserved
-    /// Every report file is written; its place in `processed/` is reserved (`moved_to`), the file may still be in
-    /// the drop folder.
+    /// Every report file is written; its place in `processed/` is reserved (`moved_to`), its deliveries and feed
+    /// entries are recorded; the file may still be in the drop folder.
     case reported
-    /// The digest file is in `processed/`: nothing left to do.
+    /// The digest file is in `processed/`; a mail or hook of it has not been carried out yet (see
+    /// ``JournalDelivery``).
+    case delivering
+    /// The digest file is in `processed/` and every delivery is sent or given up: nothing left to do.
     case done
 
     /// The state's position in the protocol (0 for ``ingested``).
@@ -22,7 +25,8 @@ public enum JournalState: String, Sendable, Codable, CaseIterable, Comparable {
         case .ingested: 0
         case .reserved: 1
         case .reported: 2
-        case .done: 3
+        case .delivering: 3
+        case .done: 4
         }
     }
 
@@ -196,14 +200,20 @@ public final class JournalStore: Sendable {
     /// - Returns: the path the digest file is to be moved to.
     /// - Parameter candidates: paths in `processed/` the caller found free on disk, in preference order.
     /// - Returns: the path the digest file is to be moved to; `nil` when every candidate is reserved.
+    /// - Parameters:
+    ///   - deliveries: the digest's mails and hooks, recorded in the same transaction (once per kind and target).
+    ///   - feeds: the digest's entries of the rolling feeds, recorded in the same transaction.
     public func recordReported(
-        contentHash: String, files: [String], modelHash: String?, topicsHash: String?, movedTo candidates: [String]
+        contentHash: String, files: [String], modelHash: String?, topicsHash: String?, movedTo candidates: [String],
+        deliveries: [NewDelivery] = [], feeds: [FeedUpdate] = []
     ) throws -> String? {
         try writer.write { db in
             guard let entry = try Self.fetchJournalEntry(contentHash, in: db) else {
                 throw StoreError("no journal entry for digest \(contentHash.prefix(12))")
             }
             guard let target = try entry.movedTo ?? Self.firstUnreserved(candidates, in: db) else { return nil }
+            try Self.insert(deliveries, contentHash: contentHash, in: db)
+            for feed in feeds { try Self.record(feed, contentHash: contentHash, in: db) }
             try db.execute(
                 sql: """
                     UPDATE daemon_digest SET report_files = ?, model_hash = ?, topics_hash = ?, moved_to = ?, state = ?,
@@ -218,13 +228,13 @@ public final class JournalStore: Sendable {
         }
     }
 
-    /// Records that a digest file is in `processed/` (state ``JournalState/done``).
-    public func markDone(contentHash: String) throws {
-        try writer.write { db in
-            try db.execute(
-                sql: "UPDATE daemon_digest SET state = ?, updated_at = ? WHERE content_hash = ?",
-                arguments: [JournalState.done.rawValue, Timestamp.now, contentHash])
-        }
+    /// Records that a digest file is in `processed/`: state ``JournalState/delivering`` while a delivery of it is
+    /// pending or under way, else ``JournalState/done``.
+    ///
+    /// - Returns: the state recorded.
+    @discardableResult
+    public func markMoved(contentHash: String) throws -> JournalState {
+        try writer.write { db in try Self.settle(contentHash, in: db) }
     }
 
     // MARK: - Duplicates and failures
@@ -382,6 +392,20 @@ public final class JournalStore: Sendable {
         """
     private static let duplicateColumns = "id, content_hash, file_name, moved_to, moved, recorded_at"
     private static let failureColumns = "id, content_hash, file_name, moved_to, error, moved, recorded_at"
+
+    /// Sets a moved digest's state from its deliveries (see ``markMoved(contentHash:)``).
+    static func settle(_ contentHash: String, in db: Database) throws -> JournalState {
+        let open =
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT 1 FROM daemon_delivery WHERE content_hash = ? AND state IN ('pending', 'sending') LIMIT 1",
+                arguments: [contentHash]) ?? false
+        let state: JournalState = open ? .delivering : .done
+        try db.execute(
+            sql: "UPDATE daemon_digest SET state = ?, updated_at = ? WHERE content_hash = ? AND state != ?",
+            arguments: [state.rawValue, Timestamp.now, contentHash, state.rawValue])
+        return state
+    }
 
     private static func fetchJournalEntry(_ contentHash: String, in db: Database) throws -> JournalEntry? {
         try Row.fetchOne(

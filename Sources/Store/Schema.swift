@@ -266,6 +266,45 @@ enum Schema {
                     ALTER TABLE vector_block ADD COLUMN file TEXT;
                     """)
         }
+        migrator.registerMigration("v8-deliveries") { db in
+            // What the daemon delivers after each report (JournalStore+Deliveries.swift; the protocol is in
+            // Daemon/DigestJournal.swift), and the entries of its rolling feeds.
+            try db.execute(
+                sql: """
+                    -- One mail or hook per digest and target, recorded with the report; the state says whether it
+                    -- is waiting (pending), under way (sending: recorded before the mailer runs), sent, or failed
+                    -- (given up after its attempts, until `paperradar deliveries retry`).
+                    CREATE TABLE daemon_delivery (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        content_hash TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        message_id TEXT,
+                        payload TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at TEXT NOT NULL,
+                        last_error TEXT,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        sent_at TEXT,
+                        UNIQUE (content_hash, kind, target)
+                    );
+                    CREATE INDEX daemon_delivery_state ON daemon_delivery(state, next_attempt_at);
+                    -- The entries of the rolling feeds (feed.atom, reading-list.atom): one per feed and paper, moved
+                    -- to the latest digest that brought it; `digest_rank` orders digests, newest highest.
+                    CREATE TABLE daemon_feed_entry (
+                        feed TEXT NOT NULL,
+                        entry_id TEXT NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        digest_rank INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        entry TEXT NOT NULL,
+                        PRIMARY KEY (feed, entry_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX daemon_feed_entry_order ON daemon_feed_entry(feed, digest_rank DESC, position);
+                    """)
+        }
         return migrator
     }
 }

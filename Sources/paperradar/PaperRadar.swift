@@ -8,7 +8,7 @@ struct PaperRadar: AsyncParsableCommand {
         abstract: "Read arXiv digests, store the papers, and find what belongs together.",
         subcommands: [
             Parse.self, Ingest.self, Import.self, Stats.self, Fit.self, Analyze.self, Related.self, Topics.self,
-            Report.self, ReadingList.self, Watch.self, Status.self, Model.self, Bench.self, Eval.self,
+            Report.self, ReadingList.self, Watch.self, Status.self, Deliveries.self, Model.self, Bench.self, Eval.self,
             BuildIDFPrior.self,
         ]
     )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Daemon
 import Foundation
 import PaperRadarCore
 import Pipeline
@@ -7,7 +8,7 @@ import Reports
 import Store
 
 /// `paperradar reading-list --profile FILE`: the papers a reading profile ranks highest, each with why.
-struct ReadingList: ParsableCommand {
+struct ReadingList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reading-list",
         abstract: "A personalised reading list from a profile (liked papers, keywords, authors, muted topics).",
@@ -16,28 +17,45 @@ struct ReadingList: ParsableCommand {
             remove papers, and the list is diversified across topics. Every item says why. The report ends with \
             a self-check: liked papers are held out and the recall of the rest is printed. The profile format is \
             in the README (the smallest profile is `liked = ["2502.10391", "2410.07177"]`). \
-            `--format json` prints {"items": [{"id", "score", "why", …}], …} in rank order.
+            `--format json` prints {"items": [{"id", "score", "why", …}], …} in rank order. With --mail-to the list \
+            is mailed instead of printed (Markdown and HTML in one message, through the sendmail-compatible \
+            program; for a weekly timer); the command fails when the mailer does.
             """)
 
     @Option(name: .long, help: "The reading profile (profile.toml).") var profile: String
     @Option(name: .long, help: "Only papers dated on or after this day (YYYY-MM-DD).") var since: String?
     @Option(name: .long, help: "How many papers to list (default: the profile's `top`, else 50).") var top: Int?
     @OptionGroup var output: ReportOutputOptions
+    @OptionGroup var mail: MailOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         let parsed = try ProfileLoading.load(profile)
         let (store, space) = try storeOptions.openSpace()
-        try CLIError.translating {
-            let report = try ReadingLists(space: space, store: store).readingList(
+        let report = try CLIError.translating {
+            try ReadingLists(space: space, store: store).readingList(
                 profile: parsed, profileFile: URL(fileURLWithPath: profile).lastPathComponent, since: since,
                 top: top ?? parsed.top ?? 50, now: output.now)
-            try output.emit(report.rendered(as: output.format))
         }
+        guard let settings = try mail.settings() else {
+            try CLIError.translating { try output.emit(report.rendered(as: output.format)) }
+            return
+        }
+        if output.out != nil { try CLIError.translating { try output.emit(report.rendered(as: output.format)) } }
+        let markdown = report.rendered(as: .markdown)
+        let message = report.mailMessage(from: settings.from, to: settings.to, key: SHA256.hexDigest(markdown))
+        let result = await ProgramRunner.run(
+            settings.sendmail, arguments: settings.arguments, input: message.rendered(), timeout: settings.timeout)
+        guard result.succeeded else {
+            throw CLIError(
+                "the reading list was not mailed: \(settings.sendmail) \(result.endingDescription)"
+                    + (result.output.isEmpty ? "" : ": \(result.output)"))
+        }
+        Terminal.error("mailed the reading list to \(settings.to.joined(separator: ", ")) (Message-ID \(message.messageID))")
     }
 }
 

@@ -22,9 +22,16 @@ struct Watch: AsyncParsableCommand {
             the background (--refit-growth, --refit-interval). SIGTERM or Ctrl-C stops after the digest in \
             progress. Logs go to stderr, one line per digest.
 
+            After each digest, REPORTS/feed.atom (every digest's papers, newest first, the latest 200) and, with \
+            --profile, REPORTS/reading-list.atom (the papers the profile picks) are rewritten. --mail-to sends each \
+            report as one e-mail through a sendmail-compatible program; --on-report runs a command with the \
+            report's paths and counts in PAPERRADAR_* variables. A failed mail or hook is retried with backoff, \
+            shown by `paperradar status`, and sent again now by `paperradar deliveries retry`.
+
             --once processes what is in the folder and exits with 0 when at least one digest was processed \
-            (reported, or recorded as a duplicate) and none failed, 1 when a digest failed or had to stay in the \
-            folder (disk full, permission denied), 3 when there was nothing to do.
+            (reported, or recorded as a duplicate) or delivered, and nothing failed, 1 when a digest failed or had \
+            to stay in the folder (disk full, permission denied) or a mail or hook is left for a retry, 3 when \
+            there was nothing to do.
             """)
 
     @Argument(help: "The drop folder (created when missing).") var dropFolder: String
@@ -49,6 +56,25 @@ struct Watch: AsyncParsableCommand {
             "A reading profile (a profile.toml with at least `liked = [\"<arXiv id>\", …]`): each report lists the "
                 + "digest's papers best first for it instead of grouped by topic."))
     var profile: String?
+    @OptionGroup var mail: MailOptions
+    @Option(
+        name: .customLong("on-report"),
+        help: ArgumentHelp(
+            "A command run by /bin/sh -c after each report, with PAPERRADAR_REPORT, PAPERRADAR_DIGEST, "
+                + "PAPERRADAR_PAPERS, PAPERRADAR_NEW (and more, see the README) in its environment.",
+            valueName: "command"))
+    var onReport: String?
+    @Option(name: .long, help: "Seconds an --on-report command may run before it is killed.") var hookTimeout = 30.0
+    @Option(name: .long, help: "Attempts of a failed mail or hook before it is given up (until `deliveries retry`).")
+    var deliveryAttempts = 10
+    @Option(name: .long, help: "Seconds before a failed mail or hook is tried again (doubling each time, at most 1 h).")
+    var deliveryBackoff = 30.0
+    @Option(
+        name: .customLong("feed-url"),
+        help: ArgumentHelp(
+            "The URL the reports folder is published under (e.g. https://example.org/radar/): the feeds link to "
+                + "themselves with rel=\"self\".", valueName: "url"))
+    var feedURL: String?
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
     @OptionGroup var storeOptions: StoreOptions
@@ -62,6 +88,19 @@ struct Watch: AsyncParsableCommand {
         guard refitGrowth >= 0 else { throw ValidationError("--refit-growth cannot be negative") }
         guard refitInterval >= 0 else { throw ValidationError("--refit-interval cannot be negative") }
         guard rescanSeconds >= 1 else { throw ValidationError("--rescan-seconds must be at least 1") }
+        guard hookTimeout > 0 else { throw ValidationError("--hook-timeout must be positive") }
+        guard deliveryAttempts >= 1 else { throw ValidationError("--delivery-attempts must be at least 1") }
+        guard deliveryBackoff > 0 && deliveryBackoff <= 3_600 else {
+            throw ValidationError("--delivery-backoff must be more than 0 and at most 3600 seconds")
+        }
+        if let onReport, onReport.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--on-report needs a command")
+        }
+        if let feedURL {
+            guard let url = URL(string: feedURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()),
+                url.host != nil
+            else { throw ValidationError("--feed-url must be an http or https URL, e.g. https://example.org/radar/") }
+        }
     }
 
     func run() async throws {
@@ -71,7 +110,13 @@ struct Watch: AsyncParsableCommand {
             layout: layout, formats: try parsedFormats(), settle: Double(settleMs) / 1000,
             maxBytes: limits.maxSize.value, maxPapers: maxPapers, relatedCount: related,
             refit: RefitPolicy(growth: refitGrowth, interval: refitInterval > 0 ? refitInterval * 3600 : nil),
-            rescanInterval: rescanSeconds, once: once, profile: try reportProfile())
+            rescanInterval: rescanSeconds, once: once, profile: try reportProfile(),
+            delivery: DeliverySettings(
+                mail: try mail.settings(), hook: onReport.map { HookSettings(command: $0, timeout: hookTimeout) },
+                policy: DeliveryPolicy(
+                    maximumAttempts: deliveryAttempts, initialDelay: deliveryBackoff,
+                    maximumDelay: max(deliveryBackoff, 3_600))),
+            feeds: FeedSettings(url: feedURL))
         let logger = DropFolderDaemon.logger(level: try parsedLogLevel())
         let summary: DropFolderService.Summary
         do {
@@ -86,11 +131,17 @@ struct Watch: AsyncParsableCommand {
         }
         guard once else { return }
         let reportsFolder = layout.reports.path
-        print(
+        var line =
             "\(summary.reported) reported, \(summary.duplicates) duplicates, \(summary.failed) failed, "
-                + "\(summary.leftForRetry.count) left for retry; reports in \(reportsFolder)")
-        if summary.failed > 0 || !summary.leftForRetry.isEmpty { throw ExitCode.failure }
-        if summary.processed == 0 { throw ExitCode(3) }
+            + "\(summary.leftForRetry.count) left for retry"
+        if !configuration.delivery.isEmpty || summary.delivered + summary.deliveriesOpen > 0 {
+            line += "; \(summary.delivered) delivered, \(summary.deliveriesOpen) deliveries waiting"
+        }
+        print(line + "; reports in \(reportsFolder)")
+        if summary.failed > 0 || !summary.leftForRetry.isEmpty || summary.deliveryFailures > 0 {
+            throw ExitCode.failure
+        }
+        if summary.processed == 0 && summary.delivered == 0 { throw ExitCode(3) }
     }
 
     /// The reading profile as the daemon applies it, read and checked before the daemon starts.

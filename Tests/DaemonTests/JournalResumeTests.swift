@@ -9,7 +9,7 @@ import Testing
 /// A daemon killed after any durable step resumes on restart and ends with exactly one of everything.
 @Suite(.timeLimit(.minutes(5))) struct JournalResumeTests {
     static let mainSteps: [DigestProcessor.Checkpoint] = [
-        .ingested, .reserved, .reportWritten(1), .reportWritten(2), .reported, .moved,
+        .ingested, .reserved, .reportWritten(1), .reportWritten(2), .reported, .feedsWritten, .moved,
     ]
 
     /// Restarts the daemon: a new store connection, start-up recovery, then the drop folder processed again.
@@ -53,13 +53,13 @@ import Testing
             #expect(outcomes.count == 1 && outcomes[0].isReported)
             #expect(outcomes[0].reported?.resumedFrom != nil)
         }
-        try await expectExactlyOnce(sandbox, reports: ["daily.html", "daily.md"], processed: ["daily.md"])
+        try await expectExactlyOnce(sandbox, reports: ["daily.html", "daily.md", "feed.atom"], processed: ["daily.md"])
 
         // The same bytes again, under another name: a duplicate, no second report.
         try sandbox.drop("again.md", ExampleDigests.table)
         let again = await sandbox.processor().process("again.md")
         #expect(again.isDuplicate)
-        #expect(sandbox.names(in: sandbox.layout.reports) == ["daily.html", "daily.md"])
+        #expect(sandbox.names(in: sandbox.layout.reports) == ["daily.html", "daily.md", "feed.atom"])
         #expect(try sandbox.journal.duplicates().map(\.fileName) == ["again.md"])
     }
 
@@ -77,7 +77,7 @@ import Testing
         let duplicates = try sandbox.journal.duplicates()
         #expect(duplicates.count == 1 && duplicates[0].moved)
         #expect(sandbox.names(in: sandbox.layout.processed) == ["copy.md", "daily.md"])
-        #expect(sandbox.names(in: sandbox.layout.reports) == ["daily.md"])
+        #expect(sandbox.names(in: sandbox.layout.reports) == ["daily.md", "feed.atom"])
         #expect(sandbox.dropNames.isEmpty)
     }
 

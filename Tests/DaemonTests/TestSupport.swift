@@ -17,6 +17,7 @@ final class DaemonSandbox {
     var formats: [String] = ["md"]
     var maxBytes = 1 << 20
     var maxPapers = 1_000
+    var delivery = DeliverySettings()
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("paperradar-daemon-\(UUID().uuidString)")
@@ -33,7 +34,8 @@ final class DaemonSandbox {
     func configuration() -> DaemonConfiguration {
         DaemonConfiguration(
             layout: layout, formats: formats.compactMap { ReportFormat(rawValue: $0) }, settle: 0.05,
-            maxBytes: maxBytes, maxPapers: maxPapers, refit: RefitPolicy(growth: 0, interval: nil), once: true)
+            maxBytes: maxBytes, maxPapers: maxPapers, refit: RefitPolicy(growth: 0, interval: nil), once: true,
+            delivery: delivery)
     }
 
     /// The daemon's journal in the store.

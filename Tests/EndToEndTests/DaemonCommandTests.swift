@@ -250,13 +250,14 @@ final class LiveDaemon {
     let process = Process()
     private let logFile: URL
 
-    init(_ cli: CLI, arguments: [String]) throws {
+    init(_ cli: CLI, arguments: [String], environment extra: [String: String] = [:]) throws {
         logFile = cli.workspace.appendingPathComponent("daemon-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.executableURL = CLI.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PAPERRADAR_HOME"] = cli.home.path
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let handle = try FileHandle(forWritingTo: logFile)
         process.standardError = handle
