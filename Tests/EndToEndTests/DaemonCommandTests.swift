@@ -102,7 +102,7 @@ import Testing
         #expect(notes.contains("unknown digest format") && notes.contains("What to do:"))
         let image = try String(contentsOf: failed.appendingPathComponent("image.md.error.txt"), encoding: .utf8)
         #expect(image.contains("not a text file"))
-        #expect(names(drop.appendingPathComponent("reports")).count == Self.examples.count)
+        #expect(names(drop.appendingPathComponent("reports")).count == Self.examples.count + 1, "reports + feed.atom")
         #expect(FileManager.default.fileExists(atPath: drop.appendingPathComponent("half-written.md.part").path))
 
         let status = try cli.run("status")
@@ -121,7 +121,8 @@ import Testing
         let again = try cli.run(["watch", drop.path, "--once"])
         #expect(again.status == 0, "a recorded duplicate counts as processed")
         #expect(again.stdout.contains("0 reported, 1 duplicates, 0 failed"))
-        #expect(names(drop.appendingPathComponent("reports")) == [first.deletingPathExtension().lastPathComponent + ".md"])
+        #expect(
+            names(drop.appendingPathComponent("reports")) == [first.deletingPathExtension().lastPathComponent + ".md", "feed.atom"])
         #expect(names(drop.appendingPathComponent("processed")) == [first.lastPathComponent, "renamed-copy.md"].sorted())
 
         let status = try cli.run("status", "--json")
