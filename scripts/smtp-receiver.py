@@ -45,7 +45,9 @@ async def main(folder, port_file):
 
 
 if __name__ == "__main__":
-    # A parent may have left SIGTERM ignored (dispositions survive exec): stop on it whatever was inherited.
+    # A parent may have left SIGTERM ignored or blocked (dispositions and the signal mask survive exec; a Swift test
+    # process starts its children with most signals blocked): stop on it whatever was inherited.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     asyncio.run(main(sys.argv[1], sys.argv[2]))
