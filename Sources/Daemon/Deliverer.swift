@@ -42,18 +42,22 @@ public struct DeliveryPayload: Sendable, Hashable, Codable {
 
 /// Carries out recorded deliveries (mails and hooks) with the journal's before-and-after discipline: `sending` is
 /// recorded before the program runs, `sent` after it exited with 0; a failure is retried with the policy's backoff,
-/// then given up (`failed`). A crash between the two records sends again on restart: at least once, and never
-/// again once `sent` is recorded.
+/// then given up (`failed`). A crash between the two records is settled by the attempt's ``DeliveryReceipt``: a
+/// program that finished with 0 after the daemon died counts as sent; without a receipt the delivery is sent again
+/// (at least once), and never again once `sent` is recorded.
 public struct Deliverer: Sendable {
     public let store: JournalStore
     public let programs: DeliveryPrograms
     public let policy: DeliveryPolicy
+    /// The folder of the attempts' receipts (``DropFolderLayout/receipts``).
+    public let receipts: URL
     private let logger: Logger
 
-    public init(store: JournalStore, programs: DeliveryPrograms, policy: DeliveryPolicy, logger: Logger) {
+    public init(store: JournalStore, programs: DeliveryPrograms, policy: DeliveryPolicy, receipts: URL, logger: Logger) {
         self.store = store
         self.programs = programs
         self.policy = policy
+        self.receipts = receipts
         self.logger = logger
     }
 
@@ -106,7 +110,25 @@ public struct Deliverer: Sendable {
     func deliver(_ delivery: JournalDelivery) async -> Result {
         let digest = (try? store.entry(contentHash: delivery.contentHash))?.fileName ?? String(delivery.contentHash.prefix(12))
         let what = delivery.kind == .mail ? "mail of \(digest) to \(delivery.target)" : "hook for \(digest)"
+        let receipt = DeliveryReceipt(folder: receipts, id: delivery.id)
+        if receipt.exists {
+            // An attempt interrupted by a crash of the daemon: its program may have finished since (or still run).
+            let timeout = delivery.kind == .mail ? programs.mailTimeout : programs.hookTimeout
+            if await receipt.awaitInterruptedAttempt(timeout: timeout) == 0 {
+                do {
+                    try store.recordSent(id: delivery.id)
+                    receipt.remove()
+                    logger.info("the \(what) had gone out before the restart; not sent again")
+                    return .sent
+                } catch {
+                    logger.error("cannot record the \(what) that went out before the restart: \(error)")
+                    return .retrying(at: Date().timeIntervalSince1970 + policy.initialDelay)
+                }
+            }
+            receipt.remove()
+        }
         do {
+            try FileManager.default.createDirectory(at: receipts, withIntermediateDirectories: true)
             try store.recordSending(id: delivery.id)
         } catch {
             logger.error("cannot record the start of the \(what): \(error); it stays pending")
@@ -119,7 +141,7 @@ public struct Deliverer: Sendable {
             if delivery.kind == .hook, let movedTo = (try? store.entry(contentHash: delivery.contentHash))?.movedTo {
                 payload.environment?["PAPERRADAR_DIGEST_FILE"] = movedTo
             }
-            result = try await run(delivery.kind, payload)
+            result = try await run(delivery.kind, payload, receipt: receipt)
         } catch {
             result = ProgramResult(ending: .notStarted("unreadable delivery record: \(error)"), output: "", seconds: 0)
         }
@@ -129,6 +151,7 @@ public struct Deliverer: Sendable {
         ]
         if let id = delivery.messageID { metadata["message_id"] = "\(id)" }
         if !result.output.isEmpty { metadata["output"] = "\(result.output)" }
+        defer { receipt.remove() }
         if result.succeeded {
             do {
                 try store.recordSent(id: delivery.id)
@@ -162,19 +185,33 @@ public struct Deliverer: Sendable {
         return .gaveUp
     }
 
-    private func run(_ kind: DeliveryKind, _ payload: DeliveryPayload) async throws -> ProgramResult {
+    /// Runs the delivery's program under the receipt's wrapper.
+    private func run(_ kind: DeliveryKind, _ payload: DeliveryPayload, receipt: DeliveryReceipt) async throws
+        -> ProgramResult
+    {
+        var result: ProgramResult
         switch kind {
         case .mail:
             guard let message = payload.message else { throw DaemonError("a mail delivery without a message") }
-            return await ProgramRunner.run(
-                programs.sendmail, arguments: ["-t", "-i"] + (payload.from.map { ["-f", $0] } ?? []), input: message,
-                timeout: programs.mailTimeout)
+            if let reason = ProgramRunner.whyNotRunnable(programs.sendmail) {
+                return ProgramResult(ending: .notStarted(reason), output: "", seconds: 0)
+            }
+            result = await ProgramRunner.run(
+                "/bin/sh",
+                arguments: receipt.command(
+                    running: programs.sendmail, arguments: ["-t", "-i"] + (payload.from.map { ["-f", $0] } ?? [])),
+                input: message, timeout: programs.mailTimeout)
         case .hook:
             guard let command = payload.command else { throw DaemonError("a hook delivery without a command") }
-            return await ProgramRunner.run(
-                "/bin/sh", arguments: ["-c", command], environment: payload.environment ?? [:],
-                timeout: programs.hookTimeout)
+            result = await ProgramRunner.run(
+                "/bin/sh", arguments: receipt.command(running: "/bin/sh", arguments: ["-c", command]),
+                environment: payload.environment ?? [:], timeout: programs.hookTimeout)
         }
+        // The wrapper exits with the shell's status: 128 + n for a program killed by signal n.
+        if case .exited(let status) = result.ending, status > 128, status < 128 + 65 {
+            result.ending = .signaled(status - 128)
+        }
+        return result
     }
 
     /// Output on one line, for the journal's error column.

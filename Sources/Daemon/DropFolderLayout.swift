@@ -27,6 +27,8 @@ public struct DropFolderLayout: Sendable, Hashable {
     public var processed: URL { drop.appendingPathComponent("processed", isDirectory: true) }
     public var failed: URL { drop.appendingPathComponent("failed", isDirectory: true) }
     public var pidFile: URL { drop.appendingPathComponent(".paperradar.pid") }
+    /// Where delivery attempts leave their receipts (``DeliveryReceipt``).
+    public var receipts: URL { drop.appendingPathComponent(".paperradar-deliveries", isDirectory: true) }
 
     /// The path of a drop-folder entry.
     public func dropPath(_ name: String) -> String { drop.appendingPathComponent(name).path }

@@ -57,7 +57,7 @@ public final class DropFolderService: Service, Sendable {
         self.processor = processor
         self.deliverer = Deliverer(
             store: processor.journal.store, programs: configuration.delivery.programs,
-            policy: configuration.delivery.policy, logger: logger)
+            policy: configuration.delivery.policy, receipts: configuration.layout.receipts, logger: logger)
         self.logger = logger
     }
 

@@ -66,6 +66,12 @@ public enum ProgramRunner {
     /// Output read at most; a program printing more fails.
     static let outputLimit = 1 << 20
 
+    /// Why `path` cannot be run (`… does not exist`, `… is not executable`), or nil when it can.
+    public static func whyNotRunnable(_ path: String) -> String? {
+        guard !FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        return FileManager.default.fileExists(atPath: path) ? "\(path) is not executable" : "\(path) does not exist"
+    }
+
     /// Runs `path` with `arguments`, `environment` added to this process's, `input` on its standard input.
     public static func run(
         _ path: String, arguments: [String] = [], environment: [String: String] = [:], input: String = "",
@@ -78,8 +84,7 @@ public enum ProgramRunner {
             let duration = ContinuousClock.now - started
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "\(path) is not executable" : "\(path) does not exist"
+        if let reason = whyNotRunnable(path) {
             return ProgramResult(ending: .notStarted(reason), output: "", seconds: 0)
         }
         let options = {

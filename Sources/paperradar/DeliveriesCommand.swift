@@ -134,7 +134,8 @@ struct DeliveriesRetry: AsyncParsableCommand {
             maximumAttempts: meta("delivery_attempts").flatMap(Int.init) ?? 10, initialDelay: backoff,
             maximumDelay: max(backoff, 3_600))
         let logger = DropFolderDaemon.logger(level: .info, label: "paperradar.deliveries")
-        let round = await Deliverer(store: journal, programs: programs, policy: policy, logger: logger).deliverDue()
+        let round = await Deliverer(
+            store: journal, programs: programs, policy: policy, receipts: layout.receipts, logger: logger).deliverDue()
         print("\(round.sent) sent, \(round.retrying + round.gaveUp) failed again")
         if round.retrying + round.gaveUp > 0 { throw ExitCode.failure }
     }

@@ -62,7 +62,7 @@ import Testing
     private func deliverer(_ sandbox: DaemonSandbox) -> Deliverer {
         Deliverer(
             store: sandbox.journal, programs: sandbox.delivery.programs, policy: sandbox.delivery.policy,
-            logger: DaemonSandbox.logger)
+            receipts: sandbox.layout.receipts, logger: DaemonSandbox.logger)
     }
 
     private func sent(_ outbox: URL) -> Int {
@@ -110,6 +110,67 @@ import Testing
         #expect(await deliverer(sandbox).deliverDue().attempted == 0)
         #expect(sent(outbox) == 1)
         #expect(try sandbox.journal.deliveries().first?.attempts == 2)
+    }
+
+    /// Starts the receipt's wrapper around the sandbox's mailer as the killed daemon had, the message on its input.
+    private func startOrphanedAttempt(_ sandbox: DaemonSandbox, delay: Double) throws -> Process {
+        let delivery = try #require(try sandbox.journal.deliveries().first)
+        try sandbox.journal.recordSending(id: delivery.id)
+        let receipt = DeliveryReceipt(folder: sandbox.layout.receipts, id: delivery.id)
+        try FileManager.default.createDirectory(at: sandbox.layout.receipts, withIntermediateDirectories: true)
+        let message = try #require(try DeliveryPayload(json: delivery.payload).message)
+        let input = sandbox.root.appendingPathComponent("message.eml")
+        try Data(message.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // Slow hand-over: the mailer runs `delay` seconds before it takes the message.
+        let mailer = "sleep \(delay); exec '\(sandbox.delivery.programs.sendmail)' \"$@\""
+        process.arguments = receipt.command(running: "/bin/sh", arguments: ["-c", mailer, "mailer", "-t", "-i"])
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        try process.run()
+        return process
+    }
+
+    @Test func aSendThatFinishedAfterTheDaemonDiedIsNotSentAgain() async throws {
+        let (sandbox, outbox) = try sandbox()
+        try sandbox.drop("daily.md", ExampleDigests.table)
+        #expect(await sandbox.processor().process("daily.md").isReported)
+        let orphan = try startOrphanedAttempt(sandbox, delay: 0)
+        orphan.waitUntilExit()
+        #expect(sent(outbox) == 1)
+
+        try sandbox.reopenStore()
+        #expect(try sandbox.processor().journal.recover().resumedDeliveries == 1)
+        #expect(await deliverer(sandbox).deliverDue().sent == 1, "recorded as sent from its receipt")
+        #expect(sent(outbox) == 1, "not sent twice")
+        #expect(try sandbox.journal.deliveries().first?.state == .sent)
+        #expect(try sandbox.journal.entries().first?.state == .done)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.layout.receipts.path).isEmpty)
+    }
+
+    @Test func aSendStillRunningAfterTheRestartIsAwaitedNotRepeated() async throws {
+        let (sandbox, outbox) = try sandbox()
+        try sandbox.drop("daily.md", ExampleDigests.table)
+        #expect(await sandbox.processor().process("daily.md").isReported)
+        let orphan = try startOrphanedAttempt(sandbox, delay: 0.5)
+        try sandbox.reopenStore()
+        #expect(try sandbox.processor().journal.recover().resumedDeliveries == 1)
+        #expect(await deliverer(sandbox).deliverDue().sent == 1)
+        orphan.waitUntilExit()
+        #expect(sent(outbox) == 1, "the running attempt was awaited, not repeated")
+    }
+
+    @Test func aFailedOrphanedAttemptIsTriedAgain() async throws {
+        let (sandbox, outbox) = try sandbox(failures: 1)
+        try sandbox.drop("daily.md", ExampleDigests.table)
+        #expect(await sandbox.processor().process("daily.md").isReported)
+        let orphan = try startOrphanedAttempt(sandbox, delay: 0)
+        orphan.waitUntilExit()
+        #expect(orphan.terminationStatus == 75)
+        try sandbox.reopenStore()
+        _ = try sandbox.processor().journal.recover()
+        #expect(await deliverer(sandbox).deliverDue().sent == 1)
+        #expect(sent(outbox) == 1)
     }
 
     @Test func failedAttemptsAreRetriedThenGivenUpAndRetriedOnRequest() async throws {
