@@ -254,7 +254,9 @@ public struct PaperSearch: Sendable {
                 let known = space.topics?.model.topics.map { "\($0.id) \($0.name)" }.joined(separator: ", ") ?? "none yet"
                 throw PipelineError("there is no topic \(topic) (topics: \(known))")
             }
-            result.topic = (topics.hash, topic)
+            var papers = Set<ArxivID>()
+            for (row, id) in space.ids.enumerated() where topics.topicOfRow[row] == topic { papers.insert(id) }
+            result.papers = papers
         }
         return result
     }

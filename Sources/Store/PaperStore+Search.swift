@@ -23,31 +23,18 @@ public struct PaperFilters: Sendable, Hashable {
     public var to: String?
     /// Papers listing this arXiv category.
     public var category: String?
-    /// Papers of this topic under the topics model with this hash.
-    public var topic: (modelHash: String, id: Int)?
+    /// Papers among these (a topic's papers, as the caller's space assigns them).
+    public var papers: Set<ArxivID>?
 
-    public init(from: String? = nil, to: String? = nil, category: String? = nil, topic: (modelHash: String, id: Int)? = nil) {
+    public init(from: String? = nil, to: String? = nil, category: String? = nil, papers: Set<ArxivID>? = nil) {
         self.from = from
         self.to = to
         self.category = category
-        self.topic = topic
-    }
-
-    public static func == (lhs: PaperFilters, rhs: PaperFilters) -> Bool {
-        lhs.from == rhs.from && lhs.to == rhs.to && lhs.category == rhs.category
-            && lhs.topic?.modelHash == rhs.topic?.modelHash && lhs.topic?.id == rhs.topic?.id
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(from)
-        hasher.combine(to)
-        hasher.combine(category)
-        hasher.combine(topic?.modelHash)
-        hasher.combine(topic?.id)
+        self.papers = papers
     }
 
     /// True when nothing narrows.
-    public var isEmpty: Bool { from == nil && to == nil && category == nil && topic == nil }
+    public var isEmpty: Bool { from == nil && to == nil && category == nil && papers == nil }
 }
 
 /// A paper found by a keyword search, with its BM25 score (higher is better).
@@ -149,9 +136,11 @@ extension PaperStore {
         var joinArguments = StatementArguments()
         var conditions: [String] = []
         var arguments = StatementArguments()
-        if let topic = filters.topic {
-            joins = "JOIN paper_topic pt ON pt.paper_id = \(p).id AND pt.model_hash = ? AND pt.topic_id = ?"
-            joinArguments += [topic.modelHash, topic.id]
+        if let papers = filters.papers {
+            // One argument however many papers: a JSON array of their ids.
+            let list = "[" + papers.map { "\"\($0.rawValue)\"" }.sorted().joined(separator: ",") + "]"
+            joins = "JOIN json_each(?) chosen ON chosen.value = \(p).id"
+            joinArguments += [list]
         }
         if let from = filters.from {
             conditions.append("\(p).date >= ?")
