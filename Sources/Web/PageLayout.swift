@@ -133,7 +133,7 @@ enum PageLayout {
     static let script = """
         document.addEventListener("submit",async e=>{const f=e.target;if(!f.classList||!f.classList.contains("rate"))return;\
         e.preventDefault();const b=e.submitter;const d=new URLSearchParams(new FormData(f));if(b&&b.name)d.set(b.name,b.value);\
-        const s=f.querySelector(".status");try{const r=await fetch(f.action,{method:"POST",body:d,\
+        const s=f.querySelector(".status");try{const r=await fetch(f.getAttribute("action"),{method:"POST",body:d,\
         headers:{"Accept":"application/json"},credentials:"same-origin"});if(!r.ok)throw new Error(r.status);\
         const j=await r.json();for(const k of ["like","dislike","save"]){const x=f.querySelector("button."+k);\
         if(!x)continue;const on=j[k==="like"?"liked":k==="dislike"?"disliked":"saved"];x.setAttribute("aria-pressed",on);\

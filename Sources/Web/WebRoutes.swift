@@ -28,6 +28,8 @@ enum WebRoutes {
         router.get("/feed.atom") { request, context in try await app.readingListFeed(request, context) }
         router.get("/digests.atom") { request, context in try await app.digestsFeed(request, context) }
         router.get("/healthz") { request, context in try await app.health(request, context) }
+        // Browsers ask for it on every first visit; there is none, and a 404 would only fill their logs.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/login") { request, context in
             app.loginPage(context, next: context.query["next"], message: nil, status: .ok)
         }
