@@ -24,6 +24,10 @@ final class WebApp: Sendable {
     private let catalogCache = Mutex<PaperCatalog?>(nil)
     /// The topic report of the current space (its principal components take a while on a large store).
     let topicReportCache = Mutex<(key: String, report: TopicReport)?>(nil)
+    /// Every paper's related-paper candidates for the current models (built in the background), and the model
+    /// hash of a build under way.
+    private let relatedIndexCache = Mutex<RelatedIndex?>(nil)
+    private let relatedIndexBuild = Mutex<String?>(nil)
     /// The inline script's CSP hash (`sha256-…`).
     let scriptHash: String
 
@@ -87,6 +91,41 @@ final class WebApp: Sendable {
         }
     }
 
+    /// The related-paper index following `space`, or nil while one is built for its models (started here when
+    /// none is under way): pages then scan the space as before.
+    func relatedIndex(for space: VectorSpace) throws -> RelatedIndex? {
+        let current = try relatedIndexCache.withLock { cached -> RelatedIndex? in
+            guard var index = cached, index.serves(space), space.textSequence >= index.sequence else { return nil }
+            try index.follow(space, store: store)
+            cached = index
+            return index
+        }
+        if current == nil { buildRelatedIndex(for: space) }
+        return current
+    }
+
+    private func buildRelatedIndex(for space: VectorSpace) {
+        let starts = relatedIndexBuild.withLock { building -> Bool in
+            guard building != space.modelHash else { return false }
+            building = space.modelHash
+            return true
+        }
+        guard starts else { return }
+        let logger = logger
+        Task.detached(priority: .utility) { [self] in
+            let watch = Stopwatch()
+            let index = RelatedIndex(space: space, top: Self.relatedCount)
+            relatedIndexCache.withLock { $0 = index }
+            relatedIndexBuild.withLock { $0 = nil }
+            logger.notice(
+                "related-paper index built",
+                metadata: ["papers": "\(space.count)", "seconds": "\(String(format: "%.2f", watch.seconds))"])
+        }
+    }
+
+    /// Related papers shown on a paper page.
+    static let relatedCount = 10
+
     /// A key that changes whenever the space does (models, topics, papers, texts).
     static func key(of space: VectorSpace) -> String {
         "\(space.modelHash)|\(space.topics?.hash ?? "-")|\(space.count)|\(space.textSequence)"
@@ -101,6 +140,7 @@ final class WebApp: Sendable {
                 return
             }
             _ = try catalog(for: space)
+            _ = try relatedIndex(for: space)
             logger.notice(
                 "model loaded", metadata: ["papers": "\(space.count)", "seconds": "\(String(format: "%.2f", watch.seconds))"])
         } catch {
@@ -138,5 +178,13 @@ struct WebRefusal: Error {
         self.status = status
         self.title = title
         self.message = message
+    }
+}
+
+extension WebApp {
+    /// Seconds as whole milliseconds with one decimal, for the debug log.
+    static func milliseconds(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10_000).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }

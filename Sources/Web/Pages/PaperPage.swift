@@ -25,11 +25,18 @@ extension WebApp {
     }
 
     func paperReport(_ paper: Paper) async throws -> PaperReport {
+        var watch = Stopwatch()
         let space = try await space()
+        let spaceTime = watch.lap()
         var related: [DigestReport.RelatedEntry] = []
         var topic: TopicReference?
+        var relatedTime = 0.0
         if let space, let row = space.row(of: paper.id) {
-            let found = try RelatedQueries(space: space, store: store).related(to: paper.id, top: 10)
+            let queries = RelatedQueries(space: space, store: store)
+            let found =
+                try relatedIndex(for: space).map { try queries.related(to: paper.id, index: $0) }
+                ?? queries.related(to: paper.id, top: Self.relatedCount)
+            relatedTime = watch.lap()
             let papers = try store.papers(ids: found.items.map(\.id))
             related = found.items.compactMap { item in
                 papers[item.id].map {
@@ -42,18 +49,25 @@ extension WebApp {
         let provenance = ReportProvenance(
             generatedAt: Timestamp.now, generator: PaperRadarVersion.generator, paperCount: space?.count ?? 0,
             modelHash: space?.modelHash ?? "none", topicsHash: space?.topics?.hash,
-            settings: [.init(name: "related", value: "top 10, score = 0.9·LSA cosine + 0.1·TF-IDF cosine")])
+            settings: [.init(name: "related", value: "top \(Self.relatedCount), score = 0.9·LSA cosine + 0.1·TF-IDF cosine")])
         let extras = PaperReport.Extras(
             tldr: paper.extras.tldr, translatedTitle: paper.extras.translatedTitle,
             translatedAbstract: paper.extras.translatedAbstract,
             notes: paper.extras.notes.map { .init(heading: $0.heading, text: $0.text) },
             announceType: paper.extras.announceType, comment: paper.extras.comment)
-        return PaperReport(
+        let report = PaperReport(
             provenance: provenance, paper: PaperReference(paper), abstract: paper.abstract, version: paper.version,
             codeURL: paper.codeURL, tags: paper.tags, extras: extras, topic: topic,
             digests: try store.digests(listing: paper.id).map {
                 .init(id: $0.id, file: URL(fileURLWithPath: $0.path).lastPathComponent, date: $0.date)
             }, related: related, rating: try ratings()[paper.id] ?? PaperReport.Rating())
+        logger.debug(
+            "paper report",
+            metadata: [
+                "id": "\(paper.id)", "space_ms": "\(Self.milliseconds(spaceTime))",
+                "related_ms": "\(Self.milliseconds(relatedTime))", "rest_ms": "\(Self.milliseconds(watch.lap()))",
+            ])
+        return report
     }
 
     private func paperBody(_ report: PaperReport, _ context: WebContext) -> Markup {
