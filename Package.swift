@@ -15,6 +15,7 @@ import PackageDescription
 //   Store → GRDB, CZlib (gzip'd JSON Lines), FileIO; FileIO → swift-system (one atomic writer, one bounded reader)
 //   Reports: values in, Markdown / HTML+SVG / JSON / Atom out (no dependencies, no I/O)
 //   PaperRadarCore: Paper, ArxivID, Timestamp, Stopwatch, Parallel (no dependencies)
+//   Web (paperradar serve) → Hummingbird, Daemon, Pipeline, Store, Reports
 // Tests: one target per library target, TestSupport shared by them (repository paths, snapshots, seeded data),
 // and EndToEndTests running the built binary.
 
@@ -37,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - Core values (no I/O, no dependencies)
@@ -113,12 +116,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Web app (`paperradar serve`: pages, search, ratings, feeds over one store and one space)
+        .target(
+            name: "Web",
+            dependencies: [
+                "PaperRadarCore", "FileIO", "Store", "Pipeline", "Reports", "Recommendation", "Daemon",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         // MARK: - Command-line tool
         .executableTarget(
             name: "paperradar",
             dependencies: [
                 "PaperRadarCore", "FileIO", "DigestParsing", "Store", "TextFeatures", "LinearAlgebra", "Recommendation",
-                "Pipeline", "Reports", "Daemon",
+                "Pipeline", "Reports", "Daemon", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -147,6 +162,13 @@ let package = Package(
             dependencies: [
                 "Daemon", "Pipeline", "Store", "DigestParsing", "Reports", "PaperRadarCore", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "Daemon", "Pipeline", "Store", "Reports", "Recommendation", "PaperRadarCore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["paperradar", "TestSupport"], exclude: ["Snapshots"]),
     ]

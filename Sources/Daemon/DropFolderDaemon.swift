@@ -14,20 +14,33 @@ public enum DropFolderDaemon {
     public static func run(
         configuration: DaemonConfiguration, store: PaperStore, logger: Logger
     ) async throws -> DropFolderService.Summary {
-        let keeper = ModelKeeper(
-            repository: ModelRepository(store: store), policy: configuration.refit,
-            fitOptions: configuration.fitOptions, logger: logger)
-        let processor = DigestProcessor(
-            configuration: configuration,
-            journal: DigestJournal(store: JournalStore(store: store), layout: configuration.layout),
-            intake: DigestIntake(store: store, maxBytes: configuration.maxBytes), keeper: keeper, logger: logger)
-        let service = DropFolderService(configuration: configuration, processor: processor, logger: logger)
+        let keeper = keeper(configuration: configuration, store: store, logger: logger)
+        let service = service(configuration: configuration, store: store, keeper: keeper, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         return service.summary
+    }
+
+    /// The model keeper of a daemon over `store`: its refit policy and fit options are the configuration's. Share
+    /// it with the other services of a process (the web app) so that they use one space.
+    public static func keeper(configuration: DaemonConfiguration, store: PaperStore, logger: Logger) -> ModelKeeper {
+        ModelKeeper(
+            repository: ModelRepository(store: store), policy: configuration.refit,
+            fitOptions: configuration.fitOptions, logger: logger)
+    }
+
+    /// The daemon as a service to run in a `ServiceGroup` beside others, over `keeper`'s space.
+    public static func service(
+        configuration: DaemonConfiguration, store: PaperStore, keeper: ModelKeeper, logger: Logger
+    ) -> DropFolderService {
+        let processor = DigestProcessor(
+            configuration: configuration,
+            journal: DigestJournal(store: JournalStore(store: store), layout: configuration.layout),
+            intake: DigestIntake(store: store, maxBytes: configuration.maxBytes), keeper: keeper, logger: logger)
+        return DropFolderService(configuration: configuration, processor: processor, logger: logger)
     }
 
     /// A logger writing one line per event to standard error, at `level` and above.

@@ -4,9 +4,10 @@ import PaperRadarCore
 import Pipeline
 import Reports
 import Store
+import Synchronization
 
-/// Keeps the model the daemon's reports use: the vector space, extended with every digest, the first fit when the
-/// store has none, and the swap to a refitted model.
+/// Keeps the model the daemon's reports and the web app use: the vector space, extended with every digest, the
+/// first fit when the store has none, and the swap to a refitted model.
 ///
 /// An actor whose methods run on a thread of its own (they block on SQLite and BLAS): digests and the refit's swap
 /// are serialised here, so a report never sees half a model, and the cooperative thread pool stays free.
@@ -16,7 +17,9 @@ import Store
 ///   paper under one consistent set of models (loaded once, extended in place with each digest);
 /// - a refit is computed elsewhere (``ModelFitter/prepare(progress:isCancelled:)`` reads the store and writes
 ///   nothing) and installed here (``install(_:)``): the new models are stored, papers stored while the refit ran are
-///   folded in, and the space is swapped, while reports wait only for that.
+///   folded in, and the space is swapped, while reports wait only for that;
+/// - readers that must not wait for a report (the web app's pages) take ``published``, the space as of the last
+///   change, and ask for ``refresh()`` only when the store moved on.
 public actor ModelKeeper {
     public let repository: ModelRepository
     public let policy: RefitPolicy
@@ -24,6 +27,8 @@ public actor ModelKeeper {
     private let logger: Logger
     private let thread = DedicatedThread(label: "paperradar.models")
     private var space: VectorSpace?
+    /// The space as of its last change, readable without waiting for the actor.
+    private let snapshot = Mutex<VectorSpace?>(nil)
     /// When the current models were fitted, and on how many papers.
     private var fitted: (at: Date, paperCount: Int)?
 
@@ -38,6 +43,15 @@ public actor ModelKeeper {
 
     private var store: PaperStore { repository.store }
 
+    /// The space as of its last change (nil before it is loaded), without waiting for a report in progress.
+    public nonisolated var published: VectorSpace? { snapshot.withLock { $0 } }
+
+    /// Makes the current space the published one.
+    private func publish() {
+        let current = space
+        snapshot.withLock { $0 = current }
+    }
+
     /// Whether the store has a fitted model.
     public func hasModel() throws -> Bool {
         if space != nil { return true }
@@ -48,14 +62,35 @@ public actor ModelKeeper {
     /// for it).
     ///
     /// - Returns: the number of papers in the space, or nil when there is no model yet.
+    /// Keeps the space when it is already loaded under the store's current models.
+    ///
+    /// - Returns: the number of papers in the space, or nil when there is no model yet.
     @discardableResult
     public func load() throws -> Int? {
         guard let models = try currentModels() else { return nil }
+        if let space, Self.isSpace(space, of: models) { return space.count }
         space = nil
+        snapshot.withLock { $0 = nil }
         space = try repository.openSpace()
         fitted = (Timestamp.date(from: models.tfidf.createdAt) ?? Date(), models.tfidf.paperCount)
+        publish()
         MemoryRelease.returnFreedMemory()
         return space?.count
+    }
+
+    /// The space brought up to date without fitting: loaded (or reloaded after another process refitted), with
+    /// the papers stored since folded in; nil when the store has no model yet.
+    public func refresh() throws -> VectorSpace? {
+        guard try load() != nil, space != nil else { return nil }
+        if try store.lastTextSequence() > space!.textSequence {
+            try repository.catchUp(&space!)
+            publish()
+        }
+        return space
+    }
+
+    private static func isSpace(_ space: VectorSpace, of models: (tfidf: StoredModelInfo, lsa: StoredModelInfo)) -> Bool {
+        space.tfidf.contentHash == models.tfidf.contentHash && space.lsa.contentHash == models.lsa.contentHash
     }
 
     /// The report of an ingested digest: the space is brought up to date (loaded, or the first model fitted, when
@@ -69,6 +104,7 @@ public actor ModelKeeper {
         try bringUpToDate()
         let loaded = watch.lap()
         try repository.extend(&space!, with: digest)
+        publish()
         let extended = watch.lap()
         let current = space!
         var scores: [ArxivID: Double]?
@@ -101,11 +137,7 @@ public actor ModelKeeper {
             try fitFirstModel()
             return
         }
-        if let space, space.tfidf.contentHash == models.tfidf.contentHash,
-            space.lsa.contentHash == models.lsa.contentHash
-        {
-            return
-        }
+        if let space, Self.isSpace(space, of: models) { return }
         logger.info(
             "loading the model's vectors", metadata: ["model": "\(models.tfidf.contentHash)+\(models.lsa.contentHash)"])
         try load()
@@ -117,6 +149,7 @@ public actor ModelKeeper {
         let watch = Stopwatch()
         let result = try ModelFitter(repository: repository, options: fitOptions).fit()
         space = result.space
+        publish()
         fitted = (Date(), result.report.paperCount)
         logger.notice(
             "model fitted",
@@ -147,10 +180,12 @@ public actor ModelKeeper {
         // Reports wait for the install anyway: the old space goes first, so that only one space is in memory while
         // the new one is stored. Should storing fail, the next report loads the current (old) models again.
         space = nil
+        snapshot.withLock { $0 = nil }  // the web app's readers wait for the new space meanwhile
         MemoryRelease.returnFreedMemory()
         var result = try ModelFitter(repository: repository, options: fitOptions).save(prepared)
         try repository.catchUp(&result.space)
         space = result.space
+        publish()
         fitted = (Date(), result.report.paperCount)
         MemoryRelease.returnFreedMemory()
         return watch.seconds

@@ -15,23 +15,24 @@ public enum AtomicFile {
     /// The prefix of every temporary file PaperRadar writes.
     public static let temporaryPrefix = ".paperradar-tmp-"
 
-    /// Writes `bytes` to `path` atomically.
+    /// Writes `bytes` to `path` atomically; with `ownerOnly`, the file is readable and writable by its owner alone
+    /// (mode 0600, for secrets).
     ///
     /// - Throws: ``FileSystemError`` (`write`); the temporary file is removed on failure.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-        try write(to: path) { try $0.write(bytes) }
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, ownerOnly: Bool = false) throws {
+        try write(to: path, ownerOnly: ownerOnly) { try $0.write(bytes) }
     }
 
-    /// Writes `text` as UTF-8 to `path` atomically.
-    public static func write(_ text: String, to path: String) throws {
-        try write(Array(text.utf8), to: path)
+    /// Writes `text` as UTF-8 to `path` atomically (owner-only as for bytes).
+    public static func write(_ text: String, to path: String, ownerOnly: Bool = false) throws {
+        try write(Array(text.utf8), to: path, ownerOnly: ownerOnly)
     }
 
     /// Streams a file to `path` atomically: `body` writes it piece by piece (buffered), and the file appears whole
     /// when `body` returns; when `body` or a write throws, the temporary file is removed and nothing appears.
     ///
     /// - Throws: what `body` throws, or ``FileSystemError`` (`write`).
-    public static func write(to path: String, _ body: (inout Writer) throws -> Void) throws {
+    public static func write(to path: String, ownerOnly: Bool = false, _ body: (inout Writer) throws -> Void) throws {
         let target = FilePath(path)
         let name = target.lastComponent?.string ?? "file"
         let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
@@ -41,9 +42,8 @@ public enum AtomicFile {
         let fd: FileDescriptor
         do {
             fd = try FileDescriptor.open(
-                temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [
-                    .ownerReadWrite, .groupReadWrite, .otherReadWrite,
-                ])
+                temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: ownerOnly ? [.ownerReadWrite] : [.ownerReadWrite, .groupReadWrite, .otherReadWrite])
         } catch {
             throw FileSystemError(operation: .write, path: path, code: Errno(thrown: error))
         }

@@ -60,6 +60,31 @@ public enum TOML {
         var parser = TOMLParser(text: text)
         return try parser.parseDocument()
     }
+
+    /// `text` as a one-line TOML basic string, quotes included: `"`, backslashes and control characters are escaped, so
+    /// that parsing it gives `text` back.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Strings as a one-line TOML array (`["a", "b"]`).
+    public static func array(_ strings: [String]) -> String {
+        "[" + strings.map(quoted).joined(separator: ", ") + "]"
+    }
 }
 
 private struct TOMLParser {

@@ -4,6 +4,7 @@ import PaperRadarCore
 import Recommendation
 import Reports
 import Store
+import TextFeatures
 import Topics
 
 /// Personalised reading lists over a space: a profile's ranker, its items with why, its self-check; and profile
@@ -11,17 +12,22 @@ import Topics
 public struct ReadingLists: Sendable {
     public let space: VectorSpace
     public let store: PaperStore
+    /// The space's papers when the caller keeps them (the web app); read from the store otherwise.
+    public let catalog: PaperCatalog?
 
-    public init(space: VectorSpace, store: PaperStore) {
+    public init(space: VectorSpace, store: PaperStore, catalog: PaperCatalog? = nil) {
+        precondition(catalog?.isCurrent(for: space) ?? true, "the catalog belongs to the space")
         self.space = space
         self.store = store
+        self.catalog = catalog
     }
 
     /// A personalised reading list for a profile: the ranker's best `top` papers, each explained, and the profile's
     /// self-check (see ``ReadingListRanker`` for the model, the score and the diversification).
     ///
     /// Liked ids that are not in the store are listed in the report's `unknownIDs` and ignored; so are unknown
-    /// disliked ids. `since` (`YYYY-MM-DD`) keeps only papers dated on or after that day.
+    /// disliked ids. Liked texts are folded into the space like papers and are positives too. `since`
+    /// (`YYYY-MM-DD`) keeps only papers dated on or after that day.
     /// - Throws: ``PipelineError`` when no model is fitted, no liked paper is in the store, `since` is not a date,
     ///   `top` is not positive, or a muted topic does not exist.
     public func readingList(
@@ -44,7 +50,7 @@ public struct ReadingLists: Sendable {
                 summary: item.explanation.summary,
                 closestLiked: item.explanation.closestLiked.map {
                     ReadingListReport.Neighbour(
-                        id: space.ids[$0.row].rawValue, title: context.papers[$0.row].title,
+                        id: context.id(ofRow: $0.row), title: context.title(ofRow: $0.row),
                         similarity: Double($0.similarity))
                 },
                 sharedTerms: item.explanation.sharedTerms, rules: item.explanation.rules)
@@ -55,9 +61,15 @@ public struct ReadingLists: Sendable {
             ReadingListReport.SelfCheck(
                 heldOut: $0.heldOut, folds: $0.folds, cutoff: $0.cutoff, cutoffShare: $0.cutoffShare, recall: $0.recall)
         }
+        var rules = profile.ruleDescriptions
+        if !profile.likedTexts.isEmpty {
+            rules.insert(
+                "liked texts: \(profile.likedTexts.count) (library entries without an arXiv id, folded in like papers)",
+                at: 0)
+        }
         let summary = ReadingListReport.ProfileSummary(
             file: profileFile, likedCount: ranker.liked.count, dislikedCount: ranker.disliked.count,
-            unknownIDs: context.unknownLiked.map(\.rawValue), rules: profile.ruleDescriptions)
+            unknownIDs: context.unknownLiked.map(\.rawValue), rules: rules)
         let provenance = ReportProvenance(
             space: space, topicsHash: context.topicsHash,
             settings: [
@@ -99,9 +111,16 @@ public struct ReadingLists: Sendable {
     private func readingListContext(
         profile: ReadingProfile, profileFile: String, sinceDay: Int?
     ) throws -> ReadingListContext {
-        var byID: [ArxivID: Paper] = [:]
-        for paper in try store.allPapers() { byID[paper.id] = paper }
-        let papers = space.ids.map { byID[$0] ?? Paper(id: $0, title: $0.rawValue, abstract: "") }
+        let papers: [Paper]
+        var corpusPapers: [ReadingListCorpus.Paper]
+        if let catalog {
+            papers = catalog.papers
+            corpusPapers = catalog.corpusPapers
+        } else {
+            let loaded = try PaperCatalog(space: space, store: store)
+            papers = loaded.papers
+            corpusPapers = loaded.corpusPapers
+        }
 
         // Topics: the current model when it belongs to these embeddings.
         var topicOfPaper: [ArxivID: Int] = [:]
@@ -112,9 +131,9 @@ public struct ReadingLists: Sendable {
         }
         let mutedTopics = try Self.resolve(profile.muteTopics, in: topics, profileFile: profileFile)
 
-        let likedRows = profile.liked.compactMap { space.row(of: $0) }
+        var likedRows = profile.liked.compactMap { space.row(of: $0) }
         let unknownLiked = profile.liked.filter { space.row(of: $0) == nil }
-        guard !likedRows.isEmpty else {
+        guard !likedRows.isEmpty || !profile.likedTexts.isEmpty else {
             let shown = unknownLiked.prefix(5).map(\.rawValue).joined(separator: ", ")
             throw PipelineError(
                 "none of the \(profile.liked.count) liked papers of \(profileFile) is in the store (\(shown)"
@@ -126,25 +145,33 @@ public struct ReadingLists: Sendable {
         // The model's features are the neighbour view of the LSA embeddings (first 96 dimensions weighted by σ, unit
         // rows; what related papers use). On arxiv-balanced-12 (20 liked papers of one category, 5 seeded samples
         // per category) it beats the 256 raw dimensions: precision@50 0.920 vs 0.910, self-check recall 0.523 vs 0.477.
+        if let assigned = space.topics?.topicOfRow {
+            for row in corpusPapers.indices { corpusPapers[row].topic = assigned[row] }
+        }
+        var embeddings = space.neighbours
+        var tfidfRows = space.tfidfRows
+        if !profile.likedTexts.isEmpty {
+            // Liked texts are folded in like papers: rows after the space's, positives that are never listed.
+            let rows = space.tfidf.transform(profile.likedTexts.map { TextDocument(title: $0.title, abstract: $0.abstract) })
+            embeddings.appendRows(space.lsa.neighbourView(of: space.lsa.embed(rows)))
+            tfidfRows.appendRows(rows)
+            likedRows += (0..<profile.likedTexts.count).map { space.count + $0 }
+            corpusPapers += profile.likedTexts.map { ReadingListCorpus.Paper(id: "", title: $0.title, abstract: $0.abstract) }
+        }
         let corpus = ReadingListCorpus(
-            embeddings: space.neighbours, tfidf: space.tfidfRows, vocabulary: space.tfidf.vocabulary,
-            papers: papers.map { paper in
-                ReadingListCorpus.Paper(
-                    id: paper.id.rawValue, title: paper.title, abstract: paper.abstract, authors: paper.authors,
-                    topic: topicOfPaper[paper.id], day: paper.date.flatMap(CalendarDay.number))
-            })
+            embeddings: embeddings, tfidf: tfidfRows, vocabulary: space.tfidf.vocabulary, papers: corpusPapers)
         let ranker = ReadingListRanker(
             corpus: corpus, liked: likedRows, disliked: dislikedRows,
             rules: ReadingListRules(profile: profile, mutedTopics: mutedTopics, sinceDay: sinceDay))
         return ReadingListContext(
-            ranker: ranker, papers: papers, unknownLiked: unknownLiked, topics: topics, topicOfPaper: topicOfPaper,
-            topicsHash: topicsHash)
+            ranker: ranker, papers: papers, likedTexts: profile.likedTexts, unknownLiked: unknownLiked, topics: topics,
+            topicOfPaper: topicOfPaper, topicsHash: topicsHash)
     }
 
     /// The stable ids of the muted topics.
     ///
     /// - Throws: ``PipelineError`` when a topic is unknown (listing the topics) or there are no topics yet.
-    static func resolve(_ selectors: [TopicSelector], in topics: TopicModel?, profileFile: String) throws -> Set<Int> {
+    public static func resolve(_ selectors: [TopicSelector], in topics: TopicModel?, profileFile: String) throws -> Set<Int> {
         guard !selectors.isEmpty else { return [] }
         guard let topics, !topics.topics.isEmpty else {
             throw PipelineError(
@@ -173,10 +200,20 @@ private struct ReadingListContext {
     var ranker: ReadingListRanker
     /// Papers in row order.
     var papers: [Paper]
+    /// The liked texts, the rows after the papers'.
+    var likedTexts: [LikedText]
     var unknownLiked: [ArxivID]
     var topics: TopicModel?
     var topicOfPaper: [ArxivID: Int]
     var topicsHash: String?
+
+    /// The arXiv id of a row ("" for a liked text).
+    func id(ofRow row: Int) -> String { row < papers.count ? papers[row].id.rawValue : "" }
+
+    /// The title of a row (a paper's or a liked text's).
+    func title(ofRow row: Int) -> String {
+        row < papers.count ? papers[row].title : likedTexts[row - papers.count].title
+    }
 
     func topic(ofRow row: Int) -> TopicReference? {
         guard let id = topicOfPaper[papers[row].id], let topic = topics?.topic(id: id) else { return nil }

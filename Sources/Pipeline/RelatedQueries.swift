@@ -45,6 +45,16 @@ public struct RelatedQueries: Sendable {
         return try readable(results(rows: [row], top: top), known: [:], queryText: nil)[0]
     }
 
+    /// The same as ``related(to:top:)``, the candidates taken from `index` when it has them (it must serve and
+    /// have followed this space; its `top` is used).
+    public func related(to id: ArxivID, index: RelatedIndex) throws -> RelatedResult {
+        guard let row = space.row(of: id) else { throw PipelineError("paper \(id) is not in the store") }
+        guard let candidates = index.candidates(ofRow: row, in: space) else { return try related(to: id, top: index.top) }
+        let found = finder.rescore(
+            query: 0, rows: space.tfidfRows.selectingRows([row]), candidates: candidates, top: index.top)
+        return try readable([RelatedResult(query: id, items: found.map(item))], known: [:], queryText: nil)[0]
+    }
+
     /// The `top` papers most related to a free text.
     ///
     /// - Throws: ``PipelineError`` when none of the text's words is in the model's vocabulary.

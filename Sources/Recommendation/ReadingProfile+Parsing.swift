@@ -24,30 +24,18 @@ extension ReadingProfile {
     /// are dropped. Unknown keys are errors (they are usually typos, e.g. `likes`).
     /// - Throws: ``ReadingProfileError`` naming the line and key, and saying what to write instead.
     public init(parsing text: String) throws(ReadingProfileError) {
-        let root: [String: TOMLValue]
-        do {
-            root = try TOML.parse(text)
-        } catch {
-            throw ReadingProfileError(
-                line: error.line, key: nil,
-                message: "\(error.message) (a profile is TOML, one `key = value` per line, e.g. "
-                    + "liked = [\"2502.10391\", \"2410.07177\"])")
-        }
-        let reader = ProfileReader(text: text)
-        for key in root.keys.sorted() where !Self.validKeys.contains(key) {
-            throw reader.error(
-                key: key,
-                "unknown key \"\(key)\"\(Self.suggestion(for: key, among: Self.validKeys)); "
-                    + "valid keys: \(Self.validKeys.joined(separator: ", "))")
-        }
-        guard let likedValue = root["liked"] else {
+        let (root, reader) = try Self.document(text, validKeys: Self.validKeys)
+        let likedTexts = try root["liked_texts"].map { value throws(ReadingProfileError) in
+            try reader.likedTexts(value)
+        } ?? []
+        guard let likedValue = root["liked"] ?? (likedTexts.isEmpty ? nil : .array([])) else {
             throw ReadingProfileError(
                 line: nil, key: "liked",
                 message: "the required key \"liked\" is missing: list the papers you liked, e.g. "
                     + "liked = [\"2502.10391\", \"2410.07177\"]")
         }
         let liked = try reader.ids(likedValue, key: "liked")
-        guard !liked.isEmpty else {
+        guard !liked.isEmpty || !likedTexts.isEmpty else {
             throw reader.error(
                 key: "liked", "\"liked\" is empty: list at least one arXiv id, e.g. liked = [\"2502.10391\"]")
         }
@@ -58,8 +46,55 @@ extension ReadingProfile {
             throw reader.error(
                 key: "disliked", "\(both) is both liked and disliked: remove it from one of the two lists")
         }
-        self.init(liked: liked, disliked: disliked)
+        let saved = try root["saved"].map { value throws(ReadingProfileError) in try reader.ids(value, key: "saved") } ?? []
+        self.init(liked: liked, disliked: disliked, saved: saved, likedTexts: likedTexts)
+        try readSettings(root, reader)
+    }
 
+    /// Parses the settings of a profile (every key but the ratings: keywords, authors, muted topics, min score,
+    /// seen window, top), with the same checks and messages as a profile file; the ratings come from elsewhere (a
+    /// stored profile's).
+    ///
+    /// - Throws: ``ReadingProfileError``; a rating key (`liked`, …) is an error too.
+    public static func settings(parsing text: String) throws(ReadingProfileError) -> ReadingProfile {
+        let settingKeys = validKeys.filter { !ratingKeys.contains($0) }
+        let (root, reader) = try document(text, validKeys: settingKeys)
+        var profile = ReadingProfile(liked: [])
+        try profile.readSettings(root, reader)
+        return profile
+    }
+
+    /// The TOML document of a profile's text, its keys checked against `validKeys`.
+    private static func document(
+        _ text: String, validKeys: [String]
+    ) throws(ReadingProfileError) -> ([String: TOMLValue], ProfileReader) {
+        let root: [String: TOMLValue]
+        do {
+            root = try TOML.parse(text)
+        } catch {
+            throw ReadingProfileError(
+                line: error.line, key: nil,
+                message: "\(error.message) (a profile is TOML, one `key = value` per line, e.g. "
+                    + "liked = [\"2502.10391\", \"2410.07177\"])")
+        }
+        let reader = ProfileReader(text: text)
+        for key in root.keys.sorted() where !validKeys.contains(key) {
+            if ratingKeys.contains(key) {
+                throw reader.error(
+                    key: key,
+                    "\"\(key)\" is a rating, not a setting: rate papers with like / dislike / save (or import a "
+                        + "profile file with `paperradar profile import`)")
+            }
+            throw reader.error(
+                key: key,
+                "unknown key \"\(key)\"\(Self.suggestion(for: key, among: validKeys)); "
+                    + "valid keys: \(validKeys.joined(separator: ", "))")
+        }
+        return (root, reader)
+    }
+
+    /// Reads every setting key of a parsed profile into this profile.
+    private mutating func readSettings(_ root: [String: TOMLValue], _ reader: ProfileReader) throws(ReadingProfileError) {
         if let keywords = root["keywords"] {
             switch keywords {
             case .array:
@@ -264,6 +299,33 @@ private struct ProfileReader {
             if !ids.contains(parsed.id) { ids.append(parsed.id) }
         }
         return ids
+    }
+
+    /// `[[liked_texts]]` tables with a `title` and an `abstract` (both non-empty), duplicates dropped.
+    func likedTexts(_ value: TOMLValue) throws(ReadingProfileError) -> [LikedText] {
+        let example = "[[liked_texts]] with title = \"…\" and abstract = \"…\""
+        guard let items = value.array else {
+            throw error(
+                key: "liked_texts",
+                "\"liked_texts\" must be tables of a title and an abstract, written \(example); "
+                    + "found \(ReadingProfile.describe(value))")
+        }
+        var texts: [LikedText] = []
+        for item in items {
+            guard let table = item.table, let title = table["title"]?.string, let abstract = table["abstract"]?.string,
+                !title.trimmingWhitespace().isEmpty, !abstract.trimmingWhitespace().isEmpty
+            else {
+                throw error(
+                    key: "liked_texts",
+                    "every entry of \"liked_texts\" needs a non-empty title and abstract, written \(example)")
+            }
+            for key in table.keys.sorted() where key != "title" && key != "abstract" {
+                throw error(key: "liked_texts", "unknown key \"\(key)\" in [[liked_texts]]; valid keys: title, abstract")
+            }
+            let text = LikedText(title: title.trimmingWhitespace(), abstract: abstract.trimmingWhitespace())
+            if !texts.contains(text) { texts.append(text) }
+        }
+        return texts
     }
 
     /// A list of keywords (empty entries are errors), duplicates dropped.

@@ -6,8 +6,10 @@ import PaperRadarCore
 ///
 /// | key | meaning |
 /// |---|---|
-/// | `liked` | arXiv ids the reader liked (required, at least one): the positives of the ranking model |
+/// | `liked` | arXiv ids the reader liked (required unless `liked_texts` is given): the positives of the ranking model |
 /// | `disliked` | arXiv ids the reader disliked: extra-weighted negatives, and their close neighbours are pushed down |
+/// | `saved` | arXiv ids the reader saved for later (kept, not used for ranking) |
+/// | `liked_texts` | `[[liked_texts]]` tables with `title` and `abstract`: liked papers that have no arXiv id |
 /// | `keywords` | `[keywords]` table with `must`, `boost`, `mute` string arrays and `boost_weight`; a plain array means `boost` |
 /// | `authors` | pinned authors: their papers are boosted |
 /// | `mute_topics` | topics to leave out, by name as reports show it, named-topic id (models/topics.toml) or number |
@@ -21,6 +23,10 @@ public struct ReadingProfile: Sendable, Hashable {
     public var liked: [ArxivID]
     /// Disliked papers, normalised like ``liked``.
     public var disliked: [ArxivID]
+    /// Papers saved for later, normalised like ``liked`` (not used for ranking).
+    public var saved: [ArxivID]
+    /// Liked papers without an arXiv id (from a reader's library): positives folded into the space as texts.
+    public var likedTexts: [LikedText]
     /// Papers must contain every one of these (on title + abstract).
     public var mustKeywords: [Keyword]
     /// Papers containing these are boosted by ``boostWeight`` each (in logit units).
@@ -44,12 +50,15 @@ public struct ReadingProfile: Sendable, Hashable {
     public static let defaultBoostWeight = 1.0
 
     public init(
-        liked: [ArxivID], disliked: [ArxivID] = [], mustKeywords: [Keyword] = [], boostKeywords: [Keyword] = [],
+        liked: [ArxivID], disliked: [ArxivID] = [], saved: [ArxivID] = [], likedTexts: [LikedText] = [],
+        mustKeywords: [Keyword] = [], boostKeywords: [Keyword] = [],
         muteKeywords: [Keyword] = [], boostWeight: Double = ReadingProfile.defaultBoostWeight, authors: [String] = [],
         muteTopics: [TopicSelector] = [], minScore: Double? = nil, seenDays: Int? = nil, top: Int? = nil
     ) {
         self.liked = liked
         self.disliked = disliked
+        self.saved = saved
+        self.likedTexts = likedTexts
         self.mustKeywords = mustKeywords
         self.boostKeywords = boostKeywords
         self.muteKeywords = muteKeywords
@@ -62,7 +71,11 @@ public struct ReadingProfile: Sendable, Hashable {
     }
 
     /// The top-level keys a profile may use.
-    public static let validKeys = ["liked", "disliked", "keywords", "authors", "mute_topics", "min_score", "seen_days", "top"]
+    public static let validKeys = [
+        "liked", "disliked", "saved", "liked_texts", "keywords", "authors", "mute_topics", "min_score", "seen_days", "top",
+    ]
+    /// The keys that hold the reader's ratings (the others are settings).
+    public static let ratingKeys = ["liked", "disliked", "saved", "liked_texts"]
     /// The keys of the `[keywords]` table.
     public static let validKeywordKeys = ["must", "boost", "mute", "boost_weight"]
 
@@ -82,6 +95,17 @@ public struct ReadingProfile: Sendable, Hashable {
     static func format(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) + ".0" : String(rounded)
+    }
+}
+
+/// A liked paper known by its text only (a library entry without an arXiv id): its title and abstract.
+public struct LikedText: Sendable, Hashable, Codable {
+    public var title: String
+    public var abstract: String
+
+    public init(title: String, abstract: String) {
+        self.title = title
+        self.abstract = abstract
     }
 }
 

@@ -55,7 +55,7 @@ public struct RelatedPapers: Sendable {
     }
 
     /// Re-scores LSA candidates of query `q` by exact TF-IDF cosine and explains the best `top`.
-    func rescore(query q: Int, rows: SparseMatrix, candidates: [Neighbor], top: Int) -> [RelatedPaper] {
+    public func rescore(query q: Int, rows: SparseMatrix, candidates: [Neighbor], top: Int) -> [RelatedPaper] {
         var scored = candidates.map { candidate in
             (candidate, rows.dot(row: q, with: tfidf, row: candidate.index))
         }

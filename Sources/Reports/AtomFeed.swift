@@ -36,8 +36,10 @@ struct AtomFeed {
     /// The generator as text (`PaperRadar 0.6.0`).
     var generator: String
     var entries: [Entry]
-    /// Where the feed itself is published (`link rel="self"`), when known.
+    /// The feed's own address (`link rel="self"`), when it is served.
     var selfLink: String? = nil
+    /// The page the feed mirrors (`link rel="alternate"`), when it is served.
+    var alternateLink: String? = nil
 
     /// The author every entry inherits from the feed.
     static let author = "PaperRadar"
@@ -62,6 +64,8 @@ struct AtomFeed {
               <generator>\(generator.singleLine)</generator>
 
             """
+        if let selfLink { xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(selfLink)\"/>\n" }
+        if let alternateLink { xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(alternateLink)\"/>\n" }
         var seen: [String: Int] = [:]
         for entry in entries {
             let base = entry.id.singleLine

@@ -8,6 +8,14 @@ extension DigestReport {
     /// The page; with `chartText`, every chart is followed by its numbers as a text list, for readers that drop
     /// inline SVG (most mail clients).
     func html(chartText: Bool) -> String {
+        HTMLDocument(
+            title: reportTitle, generator: provenance.generator, body: htmlBody(.standalone, chartText: chartText)
+        ).rendered()
+    }
+
+    /// The page's content (what `<main>` holds), with papers linked and decorated by `decoration`; `chartText` as
+    /// for ``html(chartText:)``.
+    public func htmlBody(_ decoration: HTMLDecoration, chartText: Bool = false) -> Markup {
         var body = Markup()
         body.reserveCapacity(8_000 + entries.count * 1_500)
         var lede = "\(countSentence)"
@@ -17,13 +25,13 @@ extension DigestReport {
         body += HTMLParts.section(id: "summary", heading: "Summary", summarySection(chartText: chartText))
         body += HTMLParts.section(
             id: "papers", heading: entries.isEmpty ? "Papers" : "Papers (\(entries.count), \(orderingPhrase))",
-            papersSection)
+            papersSection(decoration))
         if !warnings.isEmpty {
             body += HTMLParts.section(
                 id: "warnings", heading: "Warnings (\(warnings.count))",
                 "<ul class=\"warnings\">\(warnings.map { "<li>\($0.singleLine)</li>" as Markup })</ul>\n")
         }
-        return HTMLDocument(title: reportTitle, generator: provenance.generator, body: body).rendered()
+        return body
     }
 
     private func summarySection(chartText: Bool) -> Markup {
@@ -62,7 +70,7 @@ extension DigestReport {
         return markup
     }
 
-    private var papersSection: Markup {
+    private func papersSection(_ decoration: HTMLDecoration) -> Markup {
         guard !entries.isEmpty else { return HTMLParts.empty("No papers in this digest.") }
         var markup = Markup()
         for group in entryGroups {
@@ -71,16 +79,16 @@ extension DigestReport {
                 markup += "<h3>\(name) <span class=\"muted\">\(group.entries.count)</span></h3>\n"
             }
             markup += "<ol class=\"papers\">\n"
-            for (rank, entry) in group.entries { markup += card(entry, rank: rank) }
+            for (rank, entry) in group.entries { markup += card(entry, rank: rank, decoration) }
             markup += "</ol>\n"
         }
         return markup
     }
 
-    private func card(_ entry: Entry, rank: Int) -> Markup {
+    private func card(_ entry: Entry, rank: Int, _ decoration: HTMLDecoration) -> Markup {
         var markup: Markup = """
             <li class="paper"><p class="title"><span class="rank">\(rank).</span>\
-            \(HTMLParts.paperLink(id: entry.paper.id, title: entry.paper.title))
+            \(HTMLParts.paperLink(id: entry.paper.id, title: entry.paper.title, decoration))
             """
         if entry.isNew { markup += "<span class=\"badge new\">NEW</span>" }
         if entry.isTitleOnly {
@@ -104,7 +112,7 @@ extension DigestReport {
             markup += "<p class=\"sub\">Related papers</p>\n<ol class=\"related\">"
             for item in entry.related {
                 markup += """
-                    <li>\(HTMLParts.paperLink(id: item.paper.id, title: item.paper.title)) \
+                    <li>\(HTMLParts.paperLink(id: item.paper.id, title: item.paper.title, decoration)) \
                     <span class="badge score">\(NumberFormat.fixed(item.score, decimals: 2))</span>
                     """
                 var details: [String] = []
@@ -116,6 +124,7 @@ extension DigestReport {
             }
             markup += "</ol>\n"
         }
+        markup += decoration.paperActions(entry.paper.id)
         markup += "</li>\n"
         return markup
     }

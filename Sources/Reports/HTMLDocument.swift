@@ -42,9 +42,9 @@ struct HTMLDocument {
 }
 
 /// Pieces of HTML the three reports share.
-enum HTMLParts {
+public enum HTMLParts {
     /// The report's header: kind (small caps line), title and an optional lede.
-    static func header(kind: String, title: String, lede: Markup?) -> Markup {
+    public static func header(kind: String, title: String, lede: Markup?) -> Markup {
         var markup: Markup = "<header>\n<p class=\"kind\">\(kind)</p>\n<h1>\(title.singleLine)</h1>\n"
         if let lede { markup += "<p class=\"lede\">\(lede)</p>\n" }
         markup += "</header>\n"
@@ -52,25 +52,27 @@ enum HTMLParts {
     }
 
     /// A section with a heading and an anchor (`id` must be a fixed identifier, not data).
-    static func section(id: String, heading: String, _ content: Markup) -> Markup {
+    public static func section(id: String, heading: String, _ content: Markup) -> Markup {
         "<section id=\"\(id)\">\n<h2>\(heading)</h2>\n\(content)</section>\n"
     }
 
-    /// A link to the paper's arXiv page with its title as text (the id when the title is empty).
-    static func paperLink(id: String, title: String) -> Markup {
+    /// A link to the paper's arXiv page (or where `decoration` links papers) with its title as text (the id when
+    /// the title is empty); a paper without an id (a liked text) is its title alone.
+    public static func paperLink(id: String, title: String, _ decoration: HTMLDecoration = .standalone) -> Markup {
         let text = title.singleLine.isEmpty ? id.singleLine : title.singleLine
-        return "<a href=\"\(ArxivLink.abstract(id))\">\(text)</a>"
+        guard !id.isEmpty else { return "\(text)" }
+        return "<a href=\"\(decoration.paperLink(id))\">\(text)</a>"
     }
 
     /// `Ada Lovelace, Alan Turing, Grace Hopper et al.` (the first `limit` authors).
-    static func authors(_ authors: [String], limit: Int = 4) -> String {
+    public static func authors(_ authors: [String], limit: Int = 4) -> String {
         let names = authors.map(\.singleLine).filter { !$0.isEmpty }
         guard names.count > limit else { return names.joined(separator: ", ") }
         return names.prefix(limit).joined(separator: ", ") + " et al."
     }
 
     /// Terms as small chips.
-    static func terms(_ terms: [String]) -> Markup {
+    public static func terms(_ terms: [String]) -> Markup {
         let shown = terms.map(\.singleLine).filter { !$0.isEmpty }
         guard !shown.isEmpty else { return Markup() }
         return "<ul class=\"terms\">\(shown.map { "<li>\($0)</li>" as Markup })</ul>"
@@ -80,7 +82,7 @@ enum HTMLParts {
     ///
     /// On narrow screens each row reflows into a small card whose cells are labelled with their column header
     /// (`data-label`); an empty cell is hidden there.
-    static func table(header: [String], numeric: Set<Int> = [], rows: [[Markup]]) -> Markup {
+    public static func table(header: [String], numeric: Set<Int> = [], rows: [[Markup]]) -> Markup {
         var markup: Markup = "<div class=\"table-wrap\"><table class=\"reflow\">\n<thead><tr>"
         for (index, title) in header.enumerated() {
             markup += numeric.contains(index) ? "<th class=\"num\">\(title)</th>" : "<th>\(title)</th>"
@@ -101,7 +103,7 @@ enum HTMLParts {
     }
 
     /// Big-number tiles (`10` papers, `7` new, …).
-    static func stats(_ stats: [(value: String, label: String)]) -> Markup {
+    public static func stats(_ stats: [(value: String, label: String)]) -> Markup {
         var markup: Markup = "<div class=\"stats\">"
         for stat in stats { markup += "<div class=\"stat\"><b>\(stat.value)</b><span>\(stat.label)</span></div>" }
         markup += "</div>\n"
@@ -118,5 +120,5 @@ enum HTMLParts {
     }
 
     /// A sentence shown instead of empty content.
-    static func empty(_ sentence: String) -> Markup { "<p class=\"empty\">\(sentence)</p>\n" }
+    public static func empty(_ sentence: String) -> Markup { "<p class=\"empty\">\(sentence)</p>\n" }
 }

@@ -4,7 +4,7 @@ extension String {
     /// `&`, `<`, `>`, `"` and `'` become `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;` (valid in HTML5 and XML
     /// alike), and characters forbidden in markup are removed. The result is safe inside element content and inside
     /// single- or double-quoted attribute values; it never needs to be escaped again.
-    var markupEscaped: String {
+    public var markupEscaped: String {
         let needsWork = utf8.contains { byte in
             switch byte {
             case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):

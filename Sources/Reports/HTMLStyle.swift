@@ -3,8 +3,8 @@
 /// Chart text is sized in SVG user units: ``ChartText/fontSize`` on wide screens and ``ChartText/largestFontSize``
 /// below 640 px, where charts are scaled down; chart layouts leave room for the larger size. Topic colors are the
 /// classes `s0`…`s8` and `so` (other), which set `--c` for swatches, points, lines and bars.
-enum HTMLStyle {
-    static let css = """
+public enum HTMLStyle {
+    public static let css = """
         :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--faint:#8c959f;--border:#d1d9e0;\
         --panel:#f6f8fa;--link:#0969da;--new:#1a7f37;--new-bg:#dafbe1;--warn:#9a6700;--warn-bg:#fff8c5;\
         --bar:#4e79a7;--track:#eef1f4;--grid:#e8ebef;--c0:#4e79a7;--c1:#f28e2b;--c2:#e15759;--c3:#59a5a0;\

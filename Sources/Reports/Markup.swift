@@ -4,57 +4,57 @@
 /// ``Swift/String/markupEscaped``, so data can only ever reach the output as text. Other markup interpolates
 /// unchanged, integers print as digits, and there is deliberately no interpolation for `Double`: numbers go through
 /// ``NumberFormat`` first, so that no `nan` or `inf` can reach a document.
-struct Markup: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
-    private(set) var text: String
+public struct Markup: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public private(set) var text: String
 
     /// Empty markup.
-    init() { text = "" }
+    public init() { text = "" }
 
     /// Markup that the caller vouches for (CSS, already escaped text).
-    init(trusted text: String) { self.text = text }
+    public init(trusted text: String) { self.text = text }
 
-    init(stringLiteral value: String) { text = value }
+    public init(stringLiteral value: String) { text = value }
 
-    init(stringInterpolation: StringInterpolation) { text = stringInterpolation.text }
+    public init(stringInterpolation: StringInterpolation) { text = stringInterpolation.text }
 
-    var description: String { text }
+    public var description: String { text }
 
-    var isEmpty: Bool { text.isEmpty }
+    public var isEmpty: Bool { text.isEmpty }
 
     /// Reserves room for `count` UTF-8 bytes.
-    mutating func reserveCapacity(_ count: Int) { text.reserveCapacity(count) }
+    public mutating func reserveCapacity(_ count: Int) { text.reserveCapacity(count) }
 
-    static func += (lhs: inout Markup, rhs: Markup) { lhs.text += rhs.text }
+    public static func += (lhs: inout Markup, rhs: Markup) { lhs.text += rhs.text }
 
     /// The interpolation that escapes strings and passes markup through.
-    struct StringInterpolation: StringInterpolationProtocol {
+    public struct StringInterpolation: StringInterpolationProtocol {
         fileprivate var text: String
 
-        init(literalCapacity: Int, interpolationCount: Int) {
+        public init(literalCapacity: Int, interpolationCount: Int) {
             text = ""
             text.reserveCapacity(literalCapacity + 24 * interpolationCount)
         }
 
-        mutating func appendLiteral(_ literal: String) { text += literal }
+        public mutating func appendLiteral(_ literal: String) { text += literal }
 
         /// Data: escaped.
-        mutating func appendInterpolation(_ string: String) { text += string.markupEscaped }
+        public mutating func appendInterpolation(_ string: String) { text += string.markupEscaped }
 
         /// Markup: as it is.
-        mutating func appendInterpolation(_ markup: Markup) { text += markup.text }
+        public mutating func appendInterpolation(_ markup: Markup) { text += markup.text }
 
         /// Pieces of markup, one after another.
-        mutating func appendInterpolation(_ markup: [Markup]) {
+        public mutating func appendInterpolation(_ markup: [Markup]) {
             for piece in markup { text += piece.text }
         }
 
-        mutating func appendInterpolation(_ number: Int) { text += String(number) }
+        public mutating func appendInterpolation(_ number: Int) { text += String(number) }
     }
 }
 
 extension Array where Element == Markup {
     /// The pieces joined with `separator`.
-    func joined(separator: Markup) -> Markup {
+    public func joined(separator: Markup) -> Markup {
         var result = Markup()
         for (index, piece) in enumerated() {
             if index > 0 { result += separator }

@@ -2,12 +2,12 @@
 ///
 /// All functions are pure and deterministic (no locale, no `printf`), never print `nan` or `inf`, and round half
 /// away from zero on the decimal digits shown.
-enum NumberFormat {
+public enum NumberFormat {
     /// What reports print for a number that is not finite.
     static let notANumber = "n/a"
 
     /// `value` with exactly `decimals` decimals (`0.83`, `-1.50`); ``notANumber`` when not finite.
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    public static func fixed(_ value: Double, decimals: Int) -> String {
         digits(value, decimals: decimals, trimmingZeros: false)
     }
 
@@ -56,13 +56,13 @@ enum NumberFormat {
     }
 
     /// `share` (0…1) as a percentage with at most `maxDecimals` decimals and a space before the sign (`23.4 %`).
-    static func percent(_ share: Double, maxDecimals: Int = 1) -> String {
+    public static func percent(_ share: Double, maxDecimals: Int = 1) -> String {
         guard share.isFinite else { return notANumber }
         return trimmed(share * 100, maxDecimals: maxDecimals) + " %"
     }
 
     /// An integer with thousands separated by commas (`12,345`).
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var text = value < 0 ? "-" : ""
         for (index, digit) in digits.enumerated() {

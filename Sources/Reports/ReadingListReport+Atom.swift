@@ -3,7 +3,10 @@ extension ReadingListReport {
     ///
     /// The feed id is `urn:paperradar:reading-list:<profile file>`, the same for every run of one profile, and the
     /// entry ids are the papers' arXiv URLs, so a feed reader shows a paper once however often it is recommended.
-    var atom: String {
+    var atom: String { atom(selfLink: nil, alternateLink: nil) }
+
+    /// The Atom feed as served: with its own address (`rel="self"`) and the page it mirrors (`rel="alternate"`).
+    public func atom(selfLink: String?, alternateLink: String?) -> String {
         var subtitle = overviewSentence + " " + profileCounts + ". "
         if selfCheck != nil { subtitle += selfCheckSentence + ". " }
         let feed = AtomFeed(
@@ -12,7 +15,8 @@ extension ReadingListReport {
             subtitle: subtitle + provenance.summaryLine,
             updated: provenance.generatedAt,
             generator: provenance.generator,
-            entries: items.enumerated().map { atomEntry($1, rank: $0 + 1) })
+            entries: items.enumerated().map { atomEntry($1, rank: $0 + 1) }, selfLink: selfLink,
+            alternateLink: alternateLink)
         return feed.rendered()
     }
 

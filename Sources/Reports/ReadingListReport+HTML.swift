@@ -3,15 +3,21 @@ extension ReadingListReport {
     ///
     /// Provenance, the profile, the ranked items as cards with why, then the self-check.
     var html: String {
+        HTMLDocument(title: reportTitle, generator: provenance.generator, body: htmlBody(.standalone)).rendered()
+    }
+
+    /// The page's content (what `<main>` holds), with papers linked and decorated by `decoration`.
+    public func htmlBody(_ decoration: HTMLDecoration) -> Markup {
         var body = Markup()
         body.reserveCapacity(8_000 + items.count * 1_500)
         body += HTMLParts.header(kind: "Reading list", title: reportTitle, lede: "\(overviewSentence)")
         body += provenance.htmlSection
         body += HTMLParts.section(id: "profile", heading: "Profile", profileSection)
         body += HTMLParts.section(
-            id: "items", heading: items.isEmpty ? "Reading list" : "Reading list (\(items.count))", itemsSection)
+            id: "items", heading: items.isEmpty ? "Reading list" : "Reading list (\(items.count))",
+            itemsSection(decoration))
         body += HTMLParts.section(id: "self-check", heading: "Self-check", selfCheckSection)
-        return HTMLDocument(title: reportTitle, generator: provenance.generator, body: body).rendered()
+        return body
     }
 
     private var profileSection: Markup {
@@ -42,18 +48,18 @@ extension ReadingListReport {
         return markup
     }
 
-    private var itemsSection: Markup {
+    private func itemsSection(_ decoration: HTMLDecoration) -> Markup {
         guard !items.isEmpty else { return HTMLParts.empty(overviewSentence) }
         var markup: Markup = "<ol class=\"papers\">\n"
-        for (index, item) in items.enumerated() { markup += card(item, rank: index + 1) }
+        for (index, item) in items.enumerated() { markup += card(item, rank: index + 1, decoration) }
         markup += "</ol>\n"
         return markup
     }
 
-    private func card(_ item: Item, rank: Int) -> Markup {
+    private func card(_ item: Item, rank: Int, _ decoration: HTMLDecoration) -> Markup {
         var markup: Markup = """
             <li class="paper"><p class="title"><span class="rank">\(rank).</span>\
-            \(HTMLParts.paperLink(id: item.id, title: item.paper.title))\
+            \(HTMLParts.paperLink(id: item.id, title: item.paper.title, decoration))\
             <span class="badge score">score \(NumberFormat.fixed(item.score, decimals: 2))</span>
             """
         if let topic = item.topic { markup += "<span class=\"badge\">\(topic.name.singleLine)</span>" }
@@ -69,7 +75,7 @@ extension ReadingListReport {
             markup += "<p class=\"sub\">Closest liked papers</p>\n<ul class=\"related\">"
             for neighbour in item.why.closestLiked {
                 markup += """
-                    <li>\(HTMLParts.paperLink(id: neighbour.id, title: neighbour.title)) \
+                    <li>\(HTMLParts.paperLink(id: neighbour.id, title: neighbour.title, decoration)) \
                     <span class="badge score">\(NumberFormat.fixed(neighbour.similarity, decimals: 2))</span></li>
                     """
             }
@@ -83,6 +89,7 @@ extension ReadingListReport {
             markup +=
                 "<p class=\"sub\">Rules fired</p>\n<ul class=\"related\">\(rules.map { "<li>\($0)</li>" as Markup })</ul>\n"
         }
+        markup += decoration.paperActions(item.id)
         markup += "</li>\n"
         return markup
     }

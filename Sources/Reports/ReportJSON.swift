@@ -7,14 +7,14 @@ import Foundation
 /// `0.83120000000000005`. Optional fields that are nil are left out. A number that is not finite (never expected)
 /// is written as the string `"NaN"`, `"Infinity"` or `"-Infinity"` instead of making the document invalid. Strings
 /// are kept exactly as they are (JSON escaping only), so decoding gives the report back.
-enum ReportJSON {
+public enum ReportJSON {
     /// The version of the schema documented in the README; bumped when a field changes meaning or is removed.
-    static let schemaVersion = 1
+    public static let schemaVersion = 1
     /// Decimals kept for every `Double`.
     static let decimals = 4
 
     /// The report, wrapped, as a JSON document.
-    static func document<Report: Encodable>(_ report: Report, kind: String) -> String {
+    public static func document<Report: Encodable>(_ report: Report, kind: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(

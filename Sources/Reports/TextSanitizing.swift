@@ -26,7 +26,7 @@ extension String {
     ///
     /// Every run of whitespace (line breaks included) becomes one space, with none leading or trailing. Reports show titles, names and terms this way so that a line break in data cannot break a table row, a list
     /// item or a heading.
-    var singleLine: String {
+    public var singleLine: String {
         if isPlainSingleLine { return self }
         return removingForbiddenCharacters.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -4,6 +4,11 @@ extension TopicReport {
     /// Provenance, overview, how k was chosen (with the curve), the topics table with growth sparklines, the map,
     /// topics over time, each topic's terms and central papers, bridges and events.
     var html: String {
+        HTMLDocument(title: reportTitle, generator: provenance.generator, body: htmlBody(.standalone)).rendered()
+    }
+
+    /// The page's content (what `<main>` holds), with papers linked by `decoration`.
+    public func htmlBody(_ decoration: HTMLDecoration) -> Markup {
         let palette = TopicPalette(topics: topics)
         var body = Markup()
         body.reserveCapacity(20_000 + map.count * 140 + topics.count * 2_000)
@@ -25,11 +30,11 @@ extension TopicReport {
             id: "over-time", heading: "Topics over time",
             dates.isEmpty || topics.isEmpty ? HTMLParts.empty("No digest dates yet.") : overTimeFigure(palette))
         if !topics.isEmpty {
-            body += HTMLParts.section(id: "topic-details", heading: "Topic details", topicCards)
+            body += HTMLParts.section(id: "topic-details", heading: "Topic details", topicCards(decoration))
         }
-        body += HTMLParts.section(id: "bridges", heading: "Bridges", bridgesSection)
+        body += HTMLParts.section(id: "bridges", heading: "Bridges", bridgesSection(decoration))
         body += HTMLParts.section(id: "events", heading: "Events", eventsSection)
-        return HTMLDocument(title: reportTitle, generator: provenance.generator, body: body).rendered()
+        return body
     }
 
     private var kSection: Markup {
@@ -69,7 +74,7 @@ extension TopicReport {
         return SVGSparkline(values: growth, label: "\(topic.name.singleLine): papers per digest date").rendered()
     }
 
-    private var topicCards: Markup {
+    private func topicCards(_ decoration: HTMLDecoration) -> Markup {
         var markup = Markup()
         for topic in topics {
             markup += """
@@ -88,24 +93,25 @@ extension TopicReport {
             if !topic.centralPapers.isEmpty {
                 markup += "<p class=\"sub\">Central papers</p>\n<ul class=\"related\">"
                 for paper in topic.centralPapers {
-                    markup += "<li>\(HTMLParts.paperLink(id: paper.id, title: paper.title))"
+                    markup += "<li>\(HTMLParts.paperLink(id: paper.id, title: paper.title, decoration))"
                     if let date = paper.date { markup += " <span class=\"meta\">\(date.singleLine)</span>" }
                     markup += "</li>"
                 }
                 markup += "</ul>\n"
             }
+            markup += decoration.topicActions(topic.id)
             markup += "</article>\n"
         }
         return markup
     }
 
-    private var bridgesSection: Markup {
+    private func bridgesSection(_ decoration: HTMLDecoration) -> Markup {
         guard !bridges.isEmpty else { return HTMLParts.empty("No papers bridge two topics.") }
         return HTMLParts.table(
             header: ["Paper", "Topic A", "Similarity", "Topic B", "Similarity"], numeric: [2, 4],
             rows: bridges.map { bridge in
                 [
-                    HTMLParts.paperLink(id: bridge.paper.id, title: bridge.paper.title),
+                    HTMLParts.paperLink(id: bridge.paper.id, title: bridge.paper.title, decoration),
                     "\(bridge.topicA.name.singleLine)", "\(NumberFormat.fixed(bridge.similarityA, decimals: 2))",
                     "\(bridge.topicB.name.singleLine)", "\(NumberFormat.fixed(bridge.similarityB, decimals: 2))",
                 ]

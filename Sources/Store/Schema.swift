@@ -305,6 +305,63 @@ enum Schema {
                     CREATE INDEX daemon_feed_entry_order ON daemon_feed_entry(feed, digest_rank DESC, position);
                     """)
         }
+        migrator.registerMigration("v8-ratings") { db in
+            // Named reading profiles (PaperStore+Ratings.swift): the reader's ratings, texts liked without an arXiv
+            // id, and the settings (keywords, authors, muted topics, …) as the TOML of a profile file.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reading_profile (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        settings TEXT NOT NULL DEFAULT '',
+                        revision INTEGER NOT NULL DEFAULT 0,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    -- like and dislike exclude each other; save is independent. Ids need not be stored papers.
+                    CREATE TABLE rating (
+                        profile TEXT NOT NULL REFERENCES reading_profile(name) ON DELETE CASCADE,
+                        paper_id TEXT NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('like', 'dislike', 'save')),
+                        rated_at TEXT NOT NULL,
+                        PRIMARY KEY (profile, paper_id, kind)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE liked_text (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        profile TEXT NOT NULL REFERENCES reading_profile(name) ON DELETE CASCADE,
+                        title TEXT NOT NULL,
+                        abstract TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        added_at TEXT NOT NULL,
+                        UNIQUE (profile, content_hash)
+                    );
+                    """)
+        }
+        migrator.registerMigration("v8-search-index") { db in
+            // A full-text index of titles and abstracts (SQLite FTS5, ranked by BM25), kept in step with the paper
+            // table by triggers; words are runs of letters and digits, case-folded, accents kept.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE paper_search USING fts5(
+                        title, abstract, content='paper', content_rowid='rowid',
+                        tokenize='unicode61 remove_diacritics 0'
+                    );
+                    CREATE TRIGGER paper_search_insert AFTER INSERT ON paper BEGIN
+                        INSERT INTO paper_search(rowid, title, abstract) VALUES (new.rowid, new.title, new.abstract);
+                    END;
+                    CREATE TRIGGER paper_search_delete AFTER DELETE ON paper BEGIN
+                        INSERT INTO paper_search(paper_search, rowid, title, abstract)
+                            VALUES ('delete', old.rowid, old.title, old.abstract);
+                    END;
+                    CREATE TRIGGER paper_search_update AFTER UPDATE OF title, abstract ON paper
+                    WHEN old.title IS NOT new.title OR old.abstract IS NOT new.abstract BEGIN
+                        INSERT INTO paper_search(paper_search, rowid, title, abstract)
+                            VALUES ('delete', old.rowid, old.title, old.abstract);
+                        INSERT INTO paper_search(rowid, title, abstract) VALUES (new.rowid, new.title, new.abstract);
+                    END;
+                    INSERT INTO paper_search(paper_search) VALUES ('rebuild');
+                    """)
+        }
         return migrator
     }
 }

@@ -8,8 +8,8 @@ struct PaperRadar: AsyncParsableCommand {
         abstract: "Read arXiv digests, store the papers, and find what belongs together.",
         subcommands: [
             Parse.self, Ingest.self, Import.self, Stats.self, Fit.self, Analyze.self, Related.self, Topics.self,
-            Report.self, ReadingList.self, Watch.self, Status.self, Deliveries.self, Model.self, Bench.self, Eval.self,
-            BuildIDFPrior.self,
+            Report.self, ReadingList.self, Search.self, Like.self, Dislike.self, Unrate.self, Profile.self,
+            Watch.self, Serve.self, Status.self, Deliveries.self, Model.self, Bench.self, Eval.self, BuildIDFPrior.self,
         ]
     )
 }

@@ -22,7 +22,10 @@ struct ReadingList: AsyncParsableCommand {
             program; for a weekly timer); the command fails when the mailer does.
             """)
 
-    @Option(name: .long, help: "The reading profile (profile.toml).") var profile: String
+    @Option(
+        name: .long,
+        help: "The reading profile: a profile.toml file, or the name of a stored profile (default: the stored profile \"default\").")
+    var profile = PaperStore.defaultProfile
     @Option(name: .long, help: "Only papers dated on or after this day (YYYY-MM-DD).") var since: String?
     @Option(name: .long, help: "How many papers to list (default: the profile's `top`, else 50).") var top: Int?
     @OptionGroup var output: ReportOutputOptions
@@ -34,12 +37,14 @@ struct ReadingList: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let parsed = try ProfileLoading.load(profile)
-        let (store, space) = try storeOptions.openSpace()
+        let repository = try storeOptions.openRepository()
+        let store = repository.store
+        let resolved = try ProfileLoading.resolve(profile, store: store)
+        let space = try CLIError.translating { try repository.openSpace() }
         let report = try CLIError.translating {
             try ReadingLists(space: space, store: store).readingList(
-                profile: parsed, profileFile: URL(fileURLWithPath: profile).lastPathComponent, since: since,
-                top: top ?? parsed.top ?? 50, now: output.now)
+                profile: resolved.profile, profileFile: resolved.label, since: since,
+                top: top ?? resolved.profile.top ?? 50, now: output.now)
         }
         guard let settings = try mail.settings() else {
             try CLIError.translating { try output.emit(report.rendered(as: output.format)) }
@@ -59,8 +64,28 @@ struct ReadingList: AsyncParsableCommand {
     }
 }
 
-/// Reading a profile file, with errors that name it.
+/// Reading a profile file, with errors that name it; or a stored profile by name.
 enum ProfileLoading {
+    /// A profile file (a path that exists, or one that ends in `.toml` or names a folder) or a stored profile.
+    ///
+    /// - Returns: the profile and how reports name it (the file name, or `profile NAME`).
+    static func resolve(_ fileOrName: String, store: PaperStore) throws -> (profile: ReadingProfile, label: String) {
+        let looksLikeFile = fileOrName.hasSuffix(".toml") || fileOrName.contains("/")
+        if looksLikeFile || FileManager.default.fileExists(atPath: fileOrName) {
+            return (try load(fileOrName), URL(fileURLWithPath: fileOrName).lastPathComponent)
+        }
+        let names = try CLIError.translating { try store.profileNames() }
+        guard names.contains(fileOrName) else {
+            throw CLIError(
+                "\(fileOrName): no such profile file, and no stored profile by that name"
+                    + (names.isEmpty
+                        ? " (none is stored yet: rate papers with `paperradar like ID…`)"
+                        : " (stored profiles: \(names.joined(separator: ", ")))"))
+        }
+        let profile = try CLIError.translating { try ReadingProfiles(store: store).profile(named: fileOrName) }
+        return (profile, "profile \(fileOrName)")
+    }
+
     static func load(_ path: String) throws -> ReadingProfile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("\(path): no such profile file (see the README for the profile.toml format)")

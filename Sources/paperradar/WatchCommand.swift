@@ -22,12 +22,6 @@ struct Watch: AsyncParsableCommand {
             the background (--refit-growth, --refit-interval). SIGTERM or Ctrl-C stops after the digest in \
             progress. Logs go to stderr, one line per digest.
 
-            After each digest, REPORTS/feed.atom (every digest's papers, newest first, the latest 200) and, with \
-            --profile, REPORTS/reading-list.atom (the papers the profile picks) are rewritten. --mail-to sends each \
-            report as one e-mail through a sendmail-compatible program; --on-report runs a command with the \
-            report's paths and counts in PAPERRADAR_* variables. A failed mail or hook is retried with backoff, \
-            shown by `paperradar status`, and sent again now by `paperradar deliveries retry`.
-
             --once processes what is in the folder and exits with 0 when at least one digest was processed \
             (reported, or recorded as a duplicate) or delivered, and nothing failed, 1 when a digest failed or had \
             to stay in the folder (disk full, permission denied) or a mail or hook is left for a retry, 3 when \
@@ -35,10 +29,61 @@ struct Watch: AsyncParsableCommand {
             """)
 
     @Argument(help: "The drop folder (created when missing).") var dropFolder: String
-    @Option(name: .long, help: "Where reports are written (default: DROP_FOLDER/reports).") var reports: String?
-    @Option(name: .long, help: "Report formats, comma-separated: md, html, json, atom.") var formats = "md"
     @Flag(name: .long, help: "Process what is in the drop folder, then exit (for cron and systemd timers).")
     var once = false
+    @OptionGroup var watchOptions: WatchOptions
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A reading profile: a profile.toml file, or the name of a stored profile (see `paperradar like`). Each "
+                + "report lists the digest's papers best first for it instead of grouped by topic."))
+    var profile: String?
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        try watchOptions.validate()
+        _ = try LogLevel.parse(logLevel)
+    }
+
+    func run() async throws {
+        let store = try storeOptions.openStore()
+        let reportProfile = try profile.map { name -> ReportProfile in
+            let resolved = try ProfileLoading.resolve(name, store: store)
+            return ReportProfile(name: resolved.label, profile: resolved.profile)
+        }
+        let configuration = try watchOptions.configuration(dropFolder: dropFolder, once: once, profile: reportProfile)
+        let logger = DropFolderDaemon.logger(level: try LogLevel.parse(logLevel))
+        let summary: DropFolderService.Summary
+        do {
+            summary = try await DropFolderDaemon.run(configuration: configuration, store: store, logger: logger)
+        } catch let error as DaemonError {
+            throw CLIError(error.message)
+        } catch let error as FileSystemError {
+            throw CLIError(error.description)
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+        guard once else { return }
+        var line =
+            "\(summary.reported) reported, \(summary.duplicates) duplicates, \(summary.failed) failed, "
+            + "\(summary.leftForRetry.count) left for retry"
+        if !configuration.delivery.isEmpty || summary.delivered + summary.deliveriesOpen > 0 {
+            line += "; \(summary.delivered) delivered, \(summary.deliveriesOpen) deliveries waiting"
+        }
+        print(line + "; reports in \(configuration.layout.reports.path)")
+        if summary.failed > 0 || !summary.leftForRetry.isEmpty || summary.deliveryFailures > 0 {
+            throw ExitCode.failure
+        }
+        if summary.processed == 0 && summary.delivered == 0 { throw ExitCode(3) }
+    }
+}
+
+/// The drop-folder daemon's options, shared by `watch` and `serve --watch`.
+struct WatchOptions: ParsableArguments {
+    @Option(name: .long, help: "Where reports are written (default: DROP_FOLDER/reports).") var reports: String?
+    @Option(name: .long, help: "Report formats, comma-separated: md, html, json, atom.") var formats = "md"
     @Option(name: .long, help: "Milliseconds a file must stay unchanged after it is closed before it is taken.")
     var settleMs = 50
     @OptionGroup var limits: SizeLimitOptions
@@ -50,12 +95,6 @@ struct Watch: AsyncParsableCommand {
     var refitInterval = 24.0
     @Option(name: .long, help: "Seconds between full rescans of the drop folder (a safety net for missed events).")
     var rescanSeconds = 30.0
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "A reading profile (a profile.toml with at least `liked = [\"<arXiv id>\", …]`): each report lists the "
-                + "digest's papers best first for it instead of grouped by topic."))
-    var profile: String?
     @OptionGroup var mail: MailOptions
     @Option(
         name: .customLong("on-report"),
@@ -75,13 +114,9 @@ struct Watch: AsyncParsableCommand {
             "The URL the reports folder is published under (e.g. https://example.org/radar/): the feeds link to "
                 + "themselves with rel=\"self\".", valueName: "url"))
     var feedURL: String?
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
-    var logLevel = "info"
-    @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         _ = try parsedFormats()
-        _ = try parsedLogLevel()
         guard settleMs >= 0 else { throw ValidationError("--settle-ms cannot be negative") }
         guard maxPapers >= 1 else { throw ValidationError("--max-papers must be at least 1") }
         guard related >= 1 else { throw ValidationError("--related must be at least 1") }
@@ -103,51 +138,21 @@ struct Watch: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    /// The daemon's configuration for a drop folder.
+    func configuration(dropFolder: String, once: Bool, profile: ReportProfile?) throws -> DaemonConfiguration {
         let layout = DropFolderLayout(
             drop: URL(fileURLWithPath: dropFolder), reports: reports.map { URL(fileURLWithPath: $0) })
-        let configuration = DaemonConfiguration(
+        return DaemonConfiguration(
             layout: layout, formats: try parsedFormats(), settle: Double(settleMs) / 1000,
             maxBytes: limits.maxSize.value, maxPapers: maxPapers, relatedCount: related,
             refit: RefitPolicy(growth: refitGrowth, interval: refitInterval > 0 ? refitInterval * 3600 : nil),
-            rescanInterval: rescanSeconds, once: once, profile: try reportProfile(),
+            rescanInterval: rescanSeconds, once: once, profile: profile,
             delivery: DeliverySettings(
                 mail: try mail.settings(), hook: onReport.map { HookSettings(command: $0, timeout: hookTimeout) },
                 policy: DeliveryPolicy(
                     maximumAttempts: deliveryAttempts, initialDelay: deliveryBackoff,
                     maximumDelay: max(deliveryBackoff, 3_600))),
             feeds: FeedSettings(url: feedURL))
-        let logger = DropFolderDaemon.logger(level: try parsedLogLevel())
-        let summary: DropFolderService.Summary
-        do {
-            summary = try await DropFolderDaemon.run(
-                configuration: configuration, store: try storeOptions.openStore(), logger: logger)
-        } catch let error as DaemonError {
-            throw CLIError(error.message)
-        } catch let error as FileSystemError {
-            throw CLIError(error.description)
-        } catch let error as StoreError {
-            throw CLIError(error.message)
-        }
-        guard once else { return }
-        let reportsFolder = layout.reports.path
-        var line =
-            "\(summary.reported) reported, \(summary.duplicates) duplicates, \(summary.failed) failed, "
-            + "\(summary.leftForRetry.count) left for retry"
-        if !configuration.delivery.isEmpty || summary.delivered + summary.deliveriesOpen > 0 {
-            line += "; \(summary.delivered) delivered, \(summary.deliveriesOpen) deliveries waiting"
-        }
-        print(line + "; reports in \(reportsFolder)")
-        if summary.failed > 0 || !summary.leftForRetry.isEmpty || summary.deliveryFailures > 0 {
-            throw ExitCode.failure
-        }
-        if summary.processed == 0 && summary.delivered == 0 { throw ExitCode(3) }
-    }
-
-    /// The reading profile as the daemon applies it, read and checked before the daemon starts.
-    private func reportProfile() throws -> ReportProfile? {
-        guard let profile else { return nil }
-        return ReportProfile(name: URL(fileURLWithPath: profile).lastPathComponent, profile: try ProfileLoading.load(profile))
     }
 
     private func parsedFormats() throws -> [ReportFormat] {
@@ -161,11 +166,14 @@ struct Watch: AsyncParsableCommand {
         guard !result.isEmpty else { throw ValidationError("--formats needs at least one format") }
         return result
     }
+}
 
-    private func parsedLogLevel() throws -> Logger.Level {
-        guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
+/// `--log-level`.
+enum LogLevel {
+    static func parse(_ text: String) throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
             throw ValidationError(
-                "unknown --log-level '\(logLevel)' (use trace, debug, info, notice, warning, error or critical)")
+                "unknown --log-level '\(text)' (use trace, debug, info, notice, warning, error or critical)")
         }
         return level
     }

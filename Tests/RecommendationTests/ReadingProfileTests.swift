@@ -81,8 +81,8 @@ import Testing
     /// Every user error: the line, the key, and what to write instead.
     @Test(arguments: [
         ("disliked = [\"2502.10391\"]", nil, "the required key \"liked\" is missing: list the papers you liked, e.g. liked = [\"2502.10391\", \"2410.07177\"]"),
-        ("likes = [\"2502.10391\"]", 1, "unknown key \"likes\" (did you mean \"liked\"?); valid keys: liked, disliked, keywords, authors, mute_topics, min_score, seen_days, top"),
-        ("liked = [\"2502.10391\"]\nseen = 3", 2, "unknown key \"seen\"; valid keys: liked, disliked, keywords, authors, mute_topics, min_score, seen_days, top"),
+        ("likes = [\"2502.10391\"]", 1, "unknown key \"likes\" (did you mean \"liked\"?); valid keys: liked, disliked, saved, liked_texts, keywords, authors, mute_topics, min_score, seen_days, top"),
+        ("liked = [\"2502.10391\"]\nseen = 3", 2, "unknown key \"seen\"; valid keys: liked, disliked, saved, liked_texts, keywords, authors, mute_topics, min_score, seen_days, top"),
         ("liked = []", 1, "\"liked\" is empty: list at least one arXiv id, e.g. liked = [\"2502.10391\"]"),
         ("liked = \"2502.10391\"", 1, "\"liked\" must be a list of arXiv ids in quotes, e.g. liked = [\"2502.10391\", \"2410.07177\"]; found a string \"2502.10391\""),
         ("# mine\nliked = [\"2502.10391\", \"2502.1039x\"]", 2, "\"liked\" has \"2502.1039x\", which is not an arXiv id: write it like \"2502.10391\" (\"arXiv:2502.10391v2\" and old ids like \"hep-th/9901001\" are accepted too)"),
