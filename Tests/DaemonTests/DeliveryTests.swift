@@ -54,7 +54,11 @@ import Testing
         ).write(to: script)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         sandbox.delivery = DeliverySettings(
-            mail: MailSettings(to: ["reader@example.org"], from: "radar@example.org", sendmail: script.path),
+            // A long timeout: the test process's cooperative threads can be busy with other suites for a minute
+            // (the quality suite computes on them), and a timeout task that wakes together with a finished mailer
+            // could win the race. The daemon's own threads are never held like that.
+            mail: MailSettings(
+                to: ["reader@example.org"], from: "radar@example.org", sendmail: script.path, timeout: 900),
             policy: DeliveryPolicy(maximumAttempts: 3, initialDelay: 0.001, maximumDelay: 0.001))
         return (sandbox, outbox)
     }
