@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import TestSupport
 import Logging
 import PaperRadarCore
 import Pipeline
