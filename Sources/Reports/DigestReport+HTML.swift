@@ -109,23 +109,32 @@ extension DigestReport {
         if !categories.isEmpty { meta.append(categories.joined(separator: ", ")) }
         markup += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
         if !entry.related.isEmpty {
-            markup += "<p class=\"sub\">Related papers</p>\n<ol class=\"related\">"
-            for item in entry.related {
-                markup += """
-                    <li>\(HTMLParts.paperLink(id: item.paper.id, title: item.paper.title, decoration)) \
-                    <span class="badge score">\(NumberFormat.fixed(item.score, decimals: 2))</span>
-                    """
-                var details: [String] = []
-                if let date = item.paper.date { details.append(date.singleLine) }
-                let terms = item.sharedTerms.map(\.singleLine).filter { !$0.isEmpty }
-                if !terms.isEmpty { details.append("shared: " + terms.joined(separator: ", ")) }
-                if !details.isEmpty { markup += "<br><span class=\"meta\">\(details.joined(separator: " · "))</span>" }
-                markup += "</li>"
-            }
-            markup += "</ol>\n"
+            markup += "<p class=\"sub\">Related papers</p>\n"
+            markup += HTMLParts.relatedList(entry.related, decoration)
         }
         markup += decoration.paperActions(entry.paper.id)
         markup += "</li>\n"
+        return markup
+    }
+}
+
+extension HTMLParts {
+    /// Related papers as an ordered list: link, score badge, date and the shared terms that explain each.
+    public static func relatedList(_ related: [DigestReport.RelatedEntry], _ decoration: HTMLDecoration) -> Markup {
+        var markup: Markup = "<ol class=\"related\">"
+        for item in related {
+            markup += """
+                <li>\(paperLink(id: item.paper.id, title: item.paper.title, decoration)) \
+                <span class="badge score">\(NumberFormat.fixed(item.score, decimals: 2))</span>
+                """
+            var details: [String] = []
+            if let date = item.paper.date { details.append(date.singleLine) }
+            let terms = item.sharedTerms.map(\.singleLine).filter { !$0.isEmpty }
+            if !terms.isEmpty { details.append("shared: " + terms.joined(separator: ", ")) }
+            if !details.isEmpty { markup += "<br><span class=\"meta\">\(details.joined(separator: " · "))</span>" }
+            markup += "</li>"
+        }
+        markup += "</ol>\n"
         return markup
     }
 }

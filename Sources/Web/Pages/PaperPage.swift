@@ -121,20 +121,7 @@ extension WebApp {
                 report.provenance.modelHash == "none"
                     ? "Related papers need a fitted model: run `paperradar fit`." : "No related papers found.")
         } else {
-            related += "<ol class=\"related\">"
-            for item in report.related {
-                related += """
-                    <li>\(HTMLParts.paperLink(id: item.paper.id, title: item.paper.title, decoration)) \
-                    <span class="badge score">\(NumberFormat.fixed(item.score, decimals: 2))</span>
-                    """
-                var details: [String] = []
-                if let date = item.paper.date { details.append(date.singleLine) }
-                let terms = item.sharedTerms.map(\.singleLine).filter { !$0.isEmpty }
-                if !terms.isEmpty { details.append("shared: " + terms.joined(separator: ", ")) }
-                if !details.isEmpty { related += "<br><span class=\"meta\">\(details.joined(separator: " · "))</span>" }
-                related += "</li>"
-            }
-            related += "</ol>\n"
+            related += HTMLParts.relatedList(report.related, decoration)
             related += "<p><a href=\"/search?like=\(FormFields.encode(paper.id))\">More like this →</a></p>\n"
         }
         body += HTMLParts.section(id: "related", heading: "Related papers", related)
