@@ -64,8 +64,9 @@ struct AtomFeed {
               <generator>\(generator.singleLine)</generator>
 
             """
-        if let selfLink { xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(selfLink)\"/>\n" }
-        if let alternateLink { xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(alternateLink)\"/>\n" }
+        if let alternateLink {
+            xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(alternateLink.singleLine)\"/>\n"
+        }
         var seen: [String: Int] = [:]
         for entry in entries {
             let base = entry.id.singleLine

@@ -84,6 +84,8 @@ import Testing
         #expect(!feed.bozo, "\(feed.problem ?? "")")
         #expect(feed.version == "atom10")
         #expect(feed.selfLink == "https://radar.example.org/reports/feed.atom")
+        let feedText = try String(contentsOfFile: feedPath, encoding: .utf8)
+        #expect(feedText.components(separatedBy: "rel=\"self\"").count == 2, "exactly one self link")
         #expect(feed.id == "https://radar.example.org/reports/feed.atom")
         #expect(Set(feed.entries.map(\.id)).count == feed.entries.count, "one entry per paper")
         #expect(feed.entries.count == 52, "the example digests hold 52 distinct papers")
