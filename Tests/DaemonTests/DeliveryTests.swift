@@ -132,6 +132,11 @@ import Testing
         process.arguments = receipt.command(running: "/bin/sh", arguments: ["-c", mailer, "mailer", "-t", "-i"])
         process.standardInput = try FileHandle(forReadingFrom: input)
         try process.run()
+        // The daemon "dies" only once the wrapper has taken over (its pid file is there): a busy test machine can
+        // take seconds to start it, and an attempt killed before that is rightly sent again.
+        let deadline = Date().addingTimeInterval(120)
+        while !receipt.exists, process.isRunning, Date() < deadline { usleep(10_000) }
+        try #require(receipt.exists || !process.isRunning, "the wrapper wrote its receipt")
         return process
     }
 
