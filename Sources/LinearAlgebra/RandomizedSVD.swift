@@ -71,14 +71,30 @@ public struct RandomizedSVD: Sendable, Hashable {
     /// Builds the CSR transpose of `a` once (O(nnz)) so that Aᵀ·D is a race-free parallel product.
     /// - Complexity: see the type's documentation; O((2q + 2)·nnz·l + (2q + 2)·(n + m)·l²).
     public func decompose(_ a: SparseMatrix) -> TruncatedSVD {
+        let factors = sparseFactors(a, formingU: true)
+        return TruncatedSVD(u: factors.u!, singularValues: factors.singularValues, v: factors.v, statistics: factors.statistics)
+    }
+
+    /// The singular values and right singular vectors of the sparse matrix `a` (n×m), as ``decompose(_:)-(SparseMatrix)``
+    /// computes them, without forming U.
+    ///
+    /// What LSA needs (the term basis V); U's signs are still fixed by the convention above, computed a block of
+    /// rows at a time. Peak memory is about n·l + 2·m·l floats besides `a` and its transpose (the transpose is freed
+    /// before the final step), against n·(l + d) + m·(l + d) for ``decompose(_:)-(SparseMatrix)``.
+    /// - Complexity: as ``decompose(_:)-(SparseMatrix)``.
+    public func rightFactors(_ a: SparseMatrix) -> (singularValues: [Float], v: Matrix, statistics: RandomizedSVDStatistics) {
+        let factors = sparseFactors(a, formingU: false)
+        return (factors.singularValues, factors.v, factors.statistics)
+    }
+
+    private func sparseFactors(_ a: SparseMatrix, formingU: Bool) -> Factors {
         precondition(rank <= min(a.rows, a.columns), "rank \(rank) exceeds min(rows, columns)")
-        var setup = 0.0
         var transpose: SparseMatrix? = nil
-        setup += Stopwatch.measure { transpose = a.transposed() }
-        let at = transpose!
+        let setup = Stopwatch.measure { transpose = a.transposed() }
         return run(
-            rows: a.rows, columns: a.columns, setupSeconds: setup,
-            times: { a.multiplied(by: $0) }, transposeTimes: { at.multiplied(by: $0) })
+            rows: a.rows, columns: a.columns, setupSeconds: setup, formingU: formingU,
+            times: { a.multiplied(by: $0) }, transposeTimes: { transpose!.multiplied(by: $0) },
+            transposeDone: { transpose = nil })
     }
 
     /// Rank-`rank` approximation of the dense matrix `a` (n×m); rank ≤ min(n, m).
@@ -86,16 +102,21 @@ public struct RandomizedSVD: Sendable, Hashable {
     /// - Complexity: O((2q + 2)·n·m·l + (2q + 2)·(n + m)·l²).
     public func decompose(_ a: Matrix) -> TruncatedSVD {
         precondition(rank <= min(a.rows, a.columns), "rank \(rank) exceeds min(rows, columns)")
-        return run(
-            rows: a.rows, columns: a.columns, setupSeconds: 0,
+        let factors = run(
+            rows: a.rows, columns: a.columns, setupSeconds: 0, formingU: true,
             times: { a.multiplied(by: $0) },
-            transposeTimes: { a.multiplied(by: $0, transposeSelf: true) })
+            transposeTimes: { a.multiplied(by: $0, transposeSelf: true) }, transposeDone: {})
+        return TruncatedSVD(u: factors.u!, singularValues: factors.singularValues, v: factors.v, statistics: factors.statistics)
     }
 
+    private typealias Factors = (u: Matrix?, singularValues: [Float], v: Matrix, statistics: RandomizedSVDStatistics)
+
+    /// The algorithm over products with A and Aᵀ. Every intermediate is released as soon as it is used up (the
+    /// sketches are the largest allocations of a fit); `transposeDone` is called after the last product with Aᵀ.
     private func run(
-        rows n: Int, columns m: Int, setupSeconds: Double,
-        times: (Matrix) -> Matrix, transposeTimes: (Matrix) -> Matrix
-    ) -> TruncatedSVD {
+        rows n: Int, columns m: Int, setupSeconds: Double, formingU: Bool,
+        times: (Matrix) -> Matrix, transposeTimes: (Matrix) -> Matrix, transposeDone: () -> Void
+    ) -> Factors {
         let total = Stopwatch()
         var stats = RandomizedSVDStatistics()
         stats.setupSeconds = setupSeconds
@@ -112,20 +133,24 @@ public struct RandomizedSVD: Sendable, Hashable {
             defer { stats.orthonormalizationSeconds += watch.seconds }
             return x.orthonormalizeColumns(keepR: keepR)
         }
+        let released = Matrix(rows: 0, columns: 0)
 
         var omega = Matrix(rows: 0, columns: 0)
         stats.setupSeconds += Stopwatch.measure { omega = Matrix.randomGaussian(rows: m, columns: l, seed: seed) }
         var q = product { times(omega) }
-        omega = Matrix(rows: 0, columns: 0)
+        omega = released
         _ = orthonormalize(&q)
         for _ in 0..<powerIterations {
             var w = product { transposeTimes(q) }
+            q = released
             _ = orthonormalize(&w)
             q = product { times(w) }
+            w = released
             _ = orthonormalize(&q)
         }
         // Bᵀ = Aᵀ·Q = W_b·R.
         var bt = product { transposeTimes(q) }
+        transposeDone()
         let r = orthonormalize(&bt, keepR: true)!
 
         let watch = Stopwatch()
@@ -134,25 +159,55 @@ public struct RandomizedSVD: Sendable, Hashable {
         let d = rank
         let vr = small.vt.rows(0..<d)                 // d×l = (first d columns of V_r)ᵀ
         let ur = small.u.columns(0..<d)               // l×d
-        var u = q.multiplied(by: vr, transposeOther: true)   // n×d
+        var u: Matrix? = nil
+        let flip: [Bool]
+        if formingU {
+            u = q.multiplied(by: vr, transposeOther: true)   // n×d
+            flip = Self.signFlips(of: u!)
+        } else {
+            flip = Self.signFlips(ofProduct: q, vr)
+        }
+        q = released
         var v = bt.multiplied(by: ur)                        // m×d
+        bt = released
+        if flip.contains(true) {
+            if u != nil { Self.negate(columns: flip, of: &u!) }
+            Self.negate(columns: flip, of: &v)
+        }
         let sigma = Array(small.singularValues.prefix(d))
-        Self.flipSigns(u: &u, v: &v)
         stats.smallSVDSeconds = watch.seconds
         stats.totalSeconds = total.seconds + setupSeconds
-        return TruncatedSVD(u: u, singularValues: sigma, v: v, statistics: stats)
+        return (u, sigma, v, stats)
     }
 
-    /// Makes the largest-magnitude entry of every column of `u` positive, flipping the matching column of `v`.
-    static func flipSigns(u: inout Matrix, v: inout Matrix) {
+    /// The columns of U to negate so that each has a positive largest-magnitude entry (the first one, in row
+    /// order, when several tie).
+    static func signFlips(of u: Matrix) -> [Bool] {
+        var largest = [Float](repeating: 0, count: u.columns)
+        accumulateLargest(u, into: &largest)
+        return largest.map { $0 < 0 }
+    }
+
+    /// ``signFlips(of:)`` of `q·vrᵀ`, computed a block of rows at a time instead of forming the product.
+    static func signFlips(ofProduct q: Matrix, _ vr: Matrix) -> [Bool] {
+        var largest = [Float](repeating: 0, count: vr.rows)
+        let block = 4096
+        for start in stride(from: 0, to: q.rows, by: block) {
+            let rows = q.rows(start..<min(start + block, q.rows))
+            accumulateLargest(rows.multiplied(by: vr, transposeOther: true), into: &largest)
+        }
+        return largest.map { $0 < 0 }
+    }
+
+    private static func accumulateLargest(_ u: Matrix, into largest: inout [Float]) {
         let d = u.columns
-        var largest = [Float](repeating: 0, count: d)
         for i in 0..<u.rows {
             for j in 0..<d where abs(u.storage[i * d + j]) > abs(largest[j]) { largest[j] = u.storage[i * d + j] }
         }
-        let flip = largest.map { $0 < 0 }
-        guard flip.contains(true) else { return }
-        for i in 0..<u.rows { for j in 0..<d where flip[j] { u.storage[i * d + j].negate() } }
-        for i in 0..<v.rows { for j in 0..<d where flip[j] { v.storage[i * d + j].negate() } }
+    }
+
+    private static func negate(columns flip: [Bool], of x: inout Matrix) {
+        let d = x.columns
+        for i in 0..<x.rows { for j in 0..<d where flip[j] { x.storage[i * d + j].negate() } }
     }
 }

@@ -57,15 +57,19 @@ public struct LSAModel: Sendable, Hashable {
             for e in input.values.indices { input.values[e] *= termWeights[Int(input.columnIndices[e])] }
             input.normalizeRows()
         }
-        let svd = RandomizedSVD(rank: d, powerIterations: powerIterations, seed: seed).decompose(input)
-        var basis = svd.v
+        let (singularValues, v, statistics) = RandomizedSVD(
+            rank: d, powerIterations: powerIterations, seed: seed
+        ).rightFactors(input)
+        input = SparseMatrix(rows: 0, columns: 0, rowOffsets: [0], columnIndices: [], values: [])  // used up
+        var basis = consume v  // weighted in place, not copied
         if let termWeights {
             for j in 0..<basis.rows {
                 for c in 0..<basis.columns { basis[j, c] *= termWeights[j] }
             }
         }
-        let model = LSAModel(tfidfHash: tfidfHash, basis: basis, singularValues: svd.singularValues)
-        return (model, model.embed(tfidf), svd.statistics)
+        let model = LSAModel(tfidfHash: tfidfHash, basis: basis, singularValues: singularValues)
+        basis = Matrix(rows: 0, columns: 0)  // one copy of the basis: the model's
+        return (model, model.embed(tfidf), statistics)
     }
 
     /// The view of embeddings used to find neighbours: the first `dimensions` coordinates weighted by

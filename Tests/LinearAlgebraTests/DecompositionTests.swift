@@ -97,4 +97,14 @@ private func reconstruct(_ u: Matrix, _ s: [Float], _ vt: Matrix) -> Matrix {
             #expect(column.max(by: { abs($0) < abs($1) })! > 0)
         }
     }
+
+    @Test func rightFactorsAreDecomposeWithoutU() {
+        // Several row blocks of the sign pass (4096 rows each), and a V whose signs follow U's convention.
+        let s = randomSparse(9_000, 60, density: 0.05, seed: 45)
+        let config = RandomizedSVD(rank: 8, oversampling: 8, powerIterations: 1, seed: 3)
+        let full = config.decompose(s)
+        let right = config.rightFactors(s)
+        #expect(right.singularValues == full.singularValues)
+        #expect(right.v == full.v)
+    }
 }
