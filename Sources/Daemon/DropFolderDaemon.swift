@@ -26,8 +26,10 @@ public enum DropFolderDaemon {
 
     /// The model keeper of a daemon over `store`: its refit policy and fit options are the configuration's. Share
     /// it with the other services of a process (the web app) so that they use one space.
+    /// Configures the process's allocator for a long run (``MemoryRelease/unpoolLargeBlocks()``).
     public static func keeper(configuration: DaemonConfiguration, store: PaperStore, logger: Logger) -> ModelKeeper {
-        ModelKeeper(
+        MemoryRelease.unpoolLargeBlocks()
+        return ModelKeeper(
             repository: ModelRepository(store: store), policy: configuration.refit,
             fitOptions: configuration.fitOptions, logger: logger)
     }

@@ -55,7 +55,11 @@ final class RefitRunner: Sendable {
         do {
             let fitter = try ModelFitter(repository: keeper.repository, options: keeper.fitOptions)
             let prepared = try await withTaskCancellationHandler {
-                try await thread.run { try fitter.prepare(isCancelled: { cancelled.load(ordering: .relaxed) }) }
+                try await thread.run {
+                    try fitter.prepare(
+                        progress: { logger.debug("refit stage", metadata: ["stage": "\($0.rawValue)"]) },
+                        isCancelled: { cancelled.load(ordering: .relaxed) })
+                }
             } onCancel: {
                 cancelled.store(true, ordering: .relaxed)
             }

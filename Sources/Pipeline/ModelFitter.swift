@@ -126,7 +126,7 @@ public struct ModelFitter: Sendable {
         }
         // Texts up to this number are in the fit; later ones are folded in by whoever uses the space.
         let sequence = try store.lastTextSequence()
-        var papers = try timed(.loading) { try store.allPapers() }
+        var papers = try timed(.loading) { try store.allPaperTexts() }
         let ids = papers.map(\.id)
         guard !papers.isEmpty else {
             throw PipelineError("the store has no papers yet: `paperradar ingest DIGEST…` or `paperradar import FILE` first")
@@ -136,7 +136,7 @@ public struct ModelFitter: Sendable {
                 return try TFIDFVectorizer(
                     configuration: options.tfidf, stopWords: inputs.stopWords,
                     prior: options.usePrior ? inputs.prior : nil
-                ).fit(papers)
+                ).fit(papers.map { TextDocument(title: $0.title, abstract: $0.abstract) })
             } catch let error as TextFeaturesError {
                 throw PipelineError(error.message)
             }
@@ -148,6 +148,7 @@ public struct ModelFitter: Sendable {
                 fitted.matrix, tfidfHash: fitted.model.contentHash, termWeights: options.lsaTermWeights(fitted),
                 dimension: options.lsaDimension, powerIterations: options.powerIterations)
         }
+        MemoryRelease.returnFreedMemory()  // the SVD's sketches: hand them back before the topics' allocations
         let space = try VectorSpace(
             tfidf: fitted.model, lsa: lsa.model, catalog: ModelInputs.bundledCatalog(), ids: ids,
             tfidfRows: fitted.matrix, embeddings: lsa.embeddings, topics: nil, textSequence: sequence,
@@ -155,6 +156,7 @@ public struct ModelFitter: Sendable {
         var topics: TopicFitter.Fit?
         if space.embeddings.nonzeroRowIndices().count >= 2 {
             topics = try timed(.topics) { try topicFit(space, count: options.topicCount, seed: 0) }
+            MemoryRelease.returnFreedMemory()
         }
         return PreparedFit(
             space: space, tfidfStatistics: fitted.statistics, svdStatistics: lsa.statistics, topics: topics,
@@ -193,12 +195,12 @@ public struct ModelFitter: Sendable {
             throw PipelineError("not a PaperRadar TF-IDF model file: \(error)")
         }
         let sequence = try store.lastTextSequence()
-        let papers = try store.allPapers()
+        let papers = try store.allPaperTexts()
         guard !papers.isEmpty else {
             throw PipelineError("the store has no papers yet: `paperradar ingest DIGEST…` or `paperradar import FILE` first")
         }
         let watch = Stopwatch()
-        let matrix = model.transform(papers)
+        let matrix = model.transform(papers.map { TextDocument(title: $0.title, abstract: $0.abstract) })
         let ids = papers.map(\.id)
         // The LSA basis follows the TF-IDF columns: an imported TF-IDF model gets a basis fitted on its vectors.
         let lsa = LSAModel.fit(matrix, tfidfHash: model.contentHash)

@@ -146,6 +146,23 @@ extension PaperStore {
         }
     }
 
+    /// The id, title and English abstract of every stored paper, ordered by id: what a fit computes vectors from.
+    ///
+    /// A fraction of ``allPapers()``'s memory on a large store (no authors, categories, extras or tags), which is
+    /// what a background refit holds beside the daemon's current model.
+    public func allPaperTexts() throws -> [PaperText] {
+        try writer.read { db in
+            var texts: [PaperText] = []
+            texts.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper") ?? 0)
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, title, abstract FROM paper ORDER BY id")
+            while let row = try cursor.next() {
+                guard let id = ArxivID(normalizedUTF8: (row[0] as String).utf8) else { continue }
+                texts.append(PaperText(id: id, title: row[1], abstract: row[2]))
+            }
+            return texts
+        }
+    }
+
     /// The number of papers stored.
     public func paperCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper") ?? 0 }

@@ -74,8 +74,8 @@ import Testing
         try store.saveModels([(Self.model("lsa", "l1", bytes: 64), [Self.large])])
         let old = blobs + "/block-crashed-long-ago.bin"
         let fresh = blobs + "/block-being-written.bin"
-        FileManager.default.createFile(atPath: old, contents: Data([1]))
-        FileManager.default.createFile(atPath: fresh, contents: Data([2]))
+        _ = FileManager.default.createFile(atPath: old, contents: Data([1]))
+        _ = FileManager.default.createFile(atPath: fresh, contents: Data([2]))
         var times = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
         #expect(utimensat(AT_FDCWD, old, &times, 0) == 0)
         try store.saveModels([(Self.model("lsa", "l2", bytes: 64), [Self.large])])

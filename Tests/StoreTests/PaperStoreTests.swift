@@ -22,6 +22,7 @@ import Testing
         #expect(try store.paper(id: first.id) == first)
         #expect(try store.paper(id: second.id) == second)
         #expect(try store.allPapers() == [first, second])
+        #expect(try store.allPaperTexts() == [first, second].map { PaperText(id: $0.id, title: $0.title, abstract: $0.abstract) })
         #expect(recordDigest.papers == [first, second] && recordDigest.changes == [.new, .new])
         #expect(recordDigest.textSequences == 1...2)
         let readBack = try #require(try store.ingestedDigest(id: record.id))
