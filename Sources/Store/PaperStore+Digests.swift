@@ -124,6 +124,7 @@ extension PaperStore {
                 ])
             }
             let drawn = sequence.last >= firstSequence ? firstSequence...sequence.last : nil
+            _ = try Self.indexPendingSearchTexts(db)  // the digest's papers are searchable when it is reported
             return .ingested(IngestedDigest(record: record, papers: papers, changes: changes, textSequences: drawn))
         }
     }

@@ -44,6 +44,42 @@ public struct KeywordHit: Sendable, Hashable {
 }
 
 extension PaperStore {
+    /// Adds the papers inserted or changed since the last call to the full-text index, in one statement.
+    ///
+    /// Papers are queued as they are stored (a trigger) and indexed in bulk: a digest's papers in its own
+    /// transaction, an import's by `fit` or by the first search after it (``keywordSearch(_:filters:limit:)`` calls
+    /// this first), so that the index never misses a stored paper when it is read.
+    ///
+    /// - Returns: how many papers were indexed.
+    /// - Complexity: O(text of the queued papers).
+    @discardableResult
+    public func indexPendingSearchTexts() throws -> Int {
+        guard try writer.read({ db in try Self.hasPendingSearchTexts(db) }) else { return 0 }
+        return try writer.write { db in try Self.indexPendingSearchTexts(db) }
+    }
+
+    /// How many stored papers wait for the full-text index.
+    public func pendingSearchTextCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_pending") ?? 0 }
+    }
+
+    static func hasPendingSearchTexts(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending)") ?? false
+    }
+
+    static func indexPendingSearchTexts(_ db: Database) throws -> Int {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_pending") ?? 0
+        guard count > 0 else { return 0 }
+        try db.execute(
+            sql: """
+                INSERT INTO paper_search(rowid, title, abstract)
+                    SELECT p.rowid, p.title, p.abstract FROM search_pending s JOIN paper p ON p.rowid = s.paper_rowid
+                    ORDER BY s.paper_rowid;
+                DELETE FROM search_pending;
+                """)
+        return count
+    }
+
     /// The papers whose title or abstract holds any of `terms`, best first by BM25 (title weighted 2, abstract 1)
     /// over the store's full-text index, through `filters`; and how many match in all.
     ///
@@ -52,6 +88,7 @@ extension PaperStore {
         _ terms: [SearchTerm], filters: PaperFilters = PaperFilters(), limit: Int
     ) throws -> (hits: [KeywordHit], total: Int) {
         guard !terms.isEmpty, limit > 0 else { return ([], 0) }
+        try indexPendingSearchTexts()
         let match = terms.map(Self.ftsPhrase).joined(separator: " OR ")
         if filters.isEmpty {
             // Ranked on the index alone, the ids read for the best `limit` only: joining every match to the paper

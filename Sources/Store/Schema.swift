@@ -362,6 +362,36 @@ enum Schema {
                     INSERT INTO paper_search(paper_search) VALUES ('rebuild');
                     """)
         }
+        migrator.registerMigration("v9-search-pending") { db in
+            // Indexing each paper as it is inserted made a bulk import six times slower (16 s instead of 2.8 s for
+            // 94k papers; SQLite's FTS5 indexes a batch ~3× faster than row by row). Inserted papers are now queued
+            // and indexed in one statement by ``PaperStore/indexPendingSearchTexts()`` (in a digest's own
+            // transaction, after `import` by `fit`, and before any search). A queued paper is not in the index yet,
+            // so deleting or changing it must not delete it from the index.
+            try db.execute(
+                sql: """
+                    CREATE TABLE search_pending (paper_rowid INTEGER PRIMARY KEY);
+                    DROP TRIGGER paper_search_insert;
+                    DROP TRIGGER paper_search_delete;
+                    DROP TRIGGER paper_search_update;
+                    CREATE TRIGGER paper_search_insert AFTER INSERT ON paper BEGIN
+                        INSERT OR IGNORE INTO search_pending(paper_rowid) VALUES (new.rowid);
+                    END;
+                    CREATE TRIGGER paper_search_delete AFTER DELETE ON paper BEGIN
+                        INSERT INTO paper_search(paper_search, rowid, title, abstract)
+                            SELECT 'delete', old.rowid, old.title, old.abstract
+                            WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE paper_rowid = old.rowid);
+                        DELETE FROM search_pending WHERE paper_rowid = old.rowid;
+                    END;
+                    CREATE TRIGGER paper_search_update AFTER UPDATE OF title, abstract ON paper
+                    WHEN old.title IS NOT new.title OR old.abstract IS NOT new.abstract BEGIN
+                        INSERT INTO paper_search(paper_search, rowid, title, abstract)
+                            SELECT 'delete', old.rowid, old.title, old.abstract
+                            WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE paper_rowid = old.rowid);
+                        INSERT OR IGNORE INTO search_pending(paper_rowid) VALUES (new.rowid);
+                    END;
+                    """)
+        }
         return migrator
     }
 }

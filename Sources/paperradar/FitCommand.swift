@@ -64,7 +64,12 @@ struct Fit: ParsableCommand {
         } else {
             print("topics:   none yet (they need at least 2 papers with words in the vocabulary)")
         }
-        let stages = report.timings.map { "\($0.stage.rawValue) \(String(format: "%.2f", $0.seconds)) s" }
+        // An import leaves its papers queued for the full-text index: index them now, not at the first search.
+        let indexing = Stopwatch()
+        let indexed = try repository.store.indexPendingSearchTexts()
+        if indexed > 0 { print("search:   \(indexed) papers added to the full-text index") }
+        var stages = report.timings.map { "\($0.stage.rawValue) \(String(format: "%.2f", $0.seconds)) s" }
+        if indexed > 0 { stages.append("search index \(String(format: "%.2f", indexing.seconds)) s") }
         print("time:     \(String(format: "%.2f", started.seconds)) s (\(stages.joined(separator: ", ")))")
     }
 }

@@ -53,6 +53,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = DropFolderDaemon.logger(level: try LogLevel.parse(logLevel), label: "paperradar.serve")
         let store = try storeOptions.openStore()
+        try SearchIndexing.catchUp(store, logger: logger)
         var token = token
         if token == nil && !ServeConfiguration.isLoopback(host) {
             do {

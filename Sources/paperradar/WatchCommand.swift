@@ -55,6 +55,7 @@ struct Watch: AsyncParsableCommand {
         }
         let configuration = try watchOptions.configuration(dropFolder: dropFolder, once: once, profile: reportProfile)
         let logger = DropFolderDaemon.logger(level: try LogLevel.parse(logLevel))
+        try SearchIndexing.catchUp(store, logger: logger)
         let summary: DropFolderService.Summary
         do {
             summary = try await DropFolderDaemon.run(configuration: configuration, store: store, logger: logger)

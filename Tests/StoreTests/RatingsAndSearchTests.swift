@@ -97,6 +97,52 @@ import Testing
         #expect(throws: StoreError.self) { try ZoteroLibrary.entries(at: notZotero) }
         #expect(throws: StoreError.self) { try ZoteroLibrary.entries(at: folder.appendingPathComponent("missing.sqlite").path) }
     }
+
+    /// Checks the full-text index against the paper table (FTS5's own check of an external-content index).
+    private func expectIndexMatchesPapers(_ store: PaperStore) throws {
+        try store.writer.write { db in
+            try db.execute(sql: "INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    private func hits(_ store: PaperStore, _ word: String) throws -> [String] {
+        try store.keywordSearch([SearchTerm(words: [word], isPrefix: false)], limit: 10).hits.map(\.id.rawValue).sorted()
+    }
+
+    @Test func importedPapersAreQueuedAndIndexedInBulkBeforeTheyAreSearched() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("papers.jsonl")
+        // `id|version|title|abstract`: a later version replaces the stored text.
+        let decode: @Sendable (ArraySlice<UInt8>) throws -> Paper = { line in
+            let f = String(decoding: line, as: UTF8.self).split(separator: "|").map(String.init)
+            var paper = Paper(id: ArxivID(f[0])!, title: f[2], abstract: f[3])
+            paper.version = Int(f[1])!
+            return paper
+        }
+        try Data("2611.00010|1|Quasar lensing|Bright quasars\n2611.00011|1|Galaxy mergers|Tidal tails\n".utf8).write(to: file)
+        let store = try Self.store()
+        #expect(try store.pendingSearchTextCount() == 0, "a digest's papers are indexed in its own transaction")
+        _ = try store.importPapers(from: file, decode: decode)
+        #expect(try store.pendingSearchTextCount() == 2, "an import queues its papers")
+
+        // A queued paper changed before it was indexed: only its new text is indexed.
+        try Data("2611.00011|2|Galaxy mergers|Stellar streams\n".utf8).write(to: file)
+        _ = try store.importPapers(from: file, decode: decode)
+        #expect(try store.pendingSearchTextCount() == 2)
+        #expect(try hits(store, "quasars") == ["2611.00010"], "a search indexes the queue first")
+        #expect(try hits(store, "streams") == ["2611.00011"] && hits(store, "tidal").isEmpty)
+        #expect(try store.pendingSearchTextCount() == 0)
+        try expectIndexMatchesPapers(store)
+
+        // An indexed paper changed: its old text leaves the index at once, its new one is queued.
+        try Data("2611.00010|2|Quasar lensing|Microlensing of quasars\n".utf8).write(to: file)
+        _ = try store.importPapers(from: file, decode: decode)
+        #expect(try store.pendingSearchTextCount() == 1)
+        #expect(try store.indexPendingSearchTexts() == 1)
+        #expect(try hits(store, "bright").isEmpty && hits(store, "microlensing") == ["2611.00010"])
+        try expectIndexMatchesPapers(store)
+    }
 }
 
 /// A tiny database shaped like Zotero's (the tables and columns `ZoteroLibrary` reads), written for the tests.
