@@ -164,10 +164,10 @@ public struct ModelRepository: Sendable {
             throw PipelineError("the LSA model is missing or belongs to another TF-IDF model: run `paperradar fit`")
         }
         let last = try store.lastTextSequence()
+        var tfidfBlocks = try store.vectorBlocks(modelHash: tfidf.contentHash)
+        var lsaBlocks = try store.vectorBlocks(modelHash: lsa.contentHash)
         let rows = try StoredRows(
-            tfidfBlocks: store.vectorBlocks(modelHash: tfidf.contentHash),
-            lsaBlocks: store.vectorBlocks(modelHash: lsa.contentHash), tfidfWidth: tfidf.featureCount,
-            dimension: lsa.dimension)
+            tfidfBlocks: &tfidfBlocks, lsaBlocks: &lsaBlocks, tfidfWidth: tfidf.featureCount, dimension: lsa.dimension)
         var topics: SpaceTopics?
         if let (model, hash) = try currentTopics(), model.lsaHash == lsa.contentHash {
             topics = try loadTopics(model, hash: hash, ids: rows.ids, embeddings: rows.embeddings)
@@ -311,7 +311,8 @@ struct StoredRows {
     var coveredSequence: Int64
     var blockCount: Int
 
-    init(tfidfBlocks: [VectorBlock], lsaBlocks: [VectorBlock], tfidfWidth: Int, dimension: Int) throws {
+    /// Takes the blocks' arrays over (the blocks are left empty).
+    init(tfidfBlocks: inout [VectorBlock], lsaBlocks: inout [VectorBlock], tfidfWidth: Int, dimension: Int) throws {
         for block in tfidfBlocks where !block.isSparse || block.width > tfidfWidth {
             throw PipelineError("a stored TF-IDF vector block does not fit the model: run `paperradar fit`")
         }
@@ -320,17 +321,12 @@ struct StoredRows {
         }
         blockCount = max(tfidfBlocks.count, lsaBlocks.count)
         coveredSequence = (tfidfBlocks + lsaBlocks).map(\.textSequence).min() ?? 0
-        // The usual case: one block per model (a fit) with the same ids.
-        if tfidfBlocks.count == 1, lsaBlocks.count == 1, tfidfBlocks[0].ids == lsaBlocks[0].ids,
-            Set(tfidfBlocks[0].ids).count == tfidfBlocks[0].ids.count
-        {
-            let t = tfidfBlocks[0]
-            ids = t.ids
-            tfidfRows = SparseMatrix(
-                rows: t.rowCount, columns: tfidfWidth, rowOffsets: t.offsets ?? [0], columnIndices: t.indices ?? [],
-                values: t.values)
-            embeddings = Matrix(rows: t.rowCount, columns: dimension, storage: lsaBlocks[0].values)
-            sequenceOfRow = Array(repeating: min(t.textSequence, lsaBlocks[0].textSequence), count: t.rowCount)
+        // The usual case: the two models' blocks paired (a fit's, then one per digest). The first block's arrays
+        // are taken over and the later blocks' rows appended where they are (file blocks are read with spare room)
+        // or written over a paper's earlier row, instead of holding every block and a copy of them all at once.
+        if !tfidfBlocks.isEmpty, tfidfBlocks.count == lsaBlocks.count, zip(tfidfBlocks, lsaBlocks).allSatisfy({ $0.ids == $1.ids }) {
+            (ids, tfidfRows, embeddings, sequenceOfRow) = Self.assemblePaired(
+                &tfidfBlocks, &lsaBlocks, tfidfWidth: tfidfWidth, dimension: dimension)
             return
         }
         // Where each paper's latest row is, under each model.
@@ -350,8 +346,12 @@ struct StoredRows {
         var indices: [Int32] = []
         var values: [Float] = []
         var storage: [Float] = []
-        offsets.reserveCapacity(ids.count + 1)
-        storage.reserveCapacity(ids.count * dimension)
+        // An eighth of spare room, as for a single block (``VectorBlock``): digests append in place.
+        let nonzeros = tfidfBlocks.reduce(0) { $0 + $1.values.count }
+        offsets.reserveCapacity(ids.count + 1 + ids.count / 8)
+        indices.reserveCapacity(nonzeros + nonzeros / 8)
+        values.reserveCapacity(nonzeros + nonzeros / 8)
+        storage.reserveCapacity(ids.count * dimension + ids.count * dimension / 8)
         sequenceOfRow = []
         sequenceOfRow.reserveCapacity(ids.count)
         for id in ids {
@@ -368,5 +368,71 @@ struct StoredRows {
         tfidfRows = SparseMatrix(
             rows: ids.count, columns: tfidfWidth, rowOffsets: offsets, columnIndices: indices, values: values)
         embeddings = Matrix(rows: ids.count, columns: dimension, storage: storage)
+    }
+
+    /// Assembles paired blocks in place: rows in order of each paper's first appearance, each with its latest
+    /// block's values (the same result as the general path).
+    ///
+    /// - Complexity: O(total rows) lookups in a dictionary of the later blocks' papers only; O(nnz) once more when a
+    ///   later block replaces rows of an earlier one (the TF-IDF rows are rebuilt then).
+    private static func assemblePaired(
+        _ tfidfBlocks: inout [VectorBlock], _ lsaBlocks: inout [VectorBlock], tfidfWidth: Int, dimension: Int
+    ) -> (ids: [ArxivID], rows: SparseMatrix, embeddings: Matrix, sequenceOfRow: [Int64]) {
+        let empty = VectorBlock(ids: [], width: 0, offsets: [0], indices: [], values: [], textSequence: 0)
+        func sparse(_ block: VectorBlock) -> SparseMatrix {
+            SparseMatrix(
+                rows: block.rowCount, columns: tfidfWidth, rowOffsets: block.offsets ?? [0],
+                columnIndices: block.indices ?? [], values: block.values)
+        }
+        // The latest (block, row) of every paper a later block holds.
+        var latest: [ArxivID: (block: Int, row: Int)] = [:]
+        for b in tfidfBlocks.indices.dropFirst() {
+            for (r, id) in tfidfBlocks[b].ids.enumerated() { latest[id] = (b, r) }
+        }
+        var first = tfidfBlocks[0]
+        tfidfBlocks[0] = empty  // `first` holds the only reference to the arrays, then `rows` and `storage` do
+        var storage = lsaBlocks[0].values
+        lsaBlocks[0].values = []
+        var ids = first.ids
+        var sequenceOfRow = Array(repeating: min(first.textSequence, lsaBlocks[0].textSequence), count: first.rowCount)
+        var rows = sparse(first)
+        first = empty
+        // Rows already in the space that a later block holds too.
+        var rowOf: [ArxivID: Int] = [:]
+        if !latest.isEmpty {
+            for (row, id) in ids.enumerated() where latest[id] != nil { rowOf[id] = row }
+        }
+        var replacedRows: [Int] = []
+        var replacements: [(block: Int, row: Int)] = []
+        for b in tfidfBlocks.indices.dropFirst() {
+            let t = tfidfBlocks[b], l = lsaBlocks[b]
+            let sequence = min(t.textSequence, l.textSequence)
+            for (r, id) in t.ids.enumerated() {
+                let isLatest = latest[id]! == (b, r)
+                if let row = rowOf[id] {
+                    guard isLatest else { continue }
+                    storage.withUnsafeMutableBufferPointer { target in
+                        for c in 0..<dimension { target[row * dimension + c] = l.values[r * dimension + c] }
+                    }
+                    sequenceOfRow[row] = sequence
+                    replacedRows.append(row)
+                    replacements.append((b, r))
+                } else {
+                    rowOf[id] = ids.count
+                    ids.append(id)
+                    storage.append(contentsOf: l.values[(r * dimension)..<((r + 1) * dimension)])
+                    sequenceOfRow.append(sequence)
+                    rows.appendRows(sparse(t).selectingRows([r]))
+                }
+            }
+        }
+        if !replacedRows.isEmpty {
+            var replacement = SparseMatrix(rows: 0, columns: tfidfWidth, rowOffsets: [0], columnIndices: [], values: [])
+            for (b, r) in replacements { replacement.appendRows(sparse(tfidfBlocks[b]).selectingRows([r])) }
+            rows = rows.replacingRows(replacedRows, with: replacement)
+        }
+        tfidfBlocks = []
+        lsaBlocks = []
+        return (ids, rows, Matrix(rows: ids.count, columns: dimension, storage: storage), sequenceOfRow)
     }
 }

@@ -12,7 +12,7 @@ import SystemPackage
 /// SQLite writes a large blob page by page to its write-ahead log, copies it again at the checkpoint, reads every
 /// overflow page back to free it, and holds the write lock throughout: saving a fit took seconds during which no
 /// digest could be stored. A file is written before the small transaction that names it (atomically, flushed), read
-/// with one call, and removed after the transaction that stops naming it.
+/// straight into the arrays it holds, and removed after the transaction that stops naming it.
 ///
 /// Consistency: a row names its file only after the file is complete; a file no row names is an orphan (a crash
 /// between the two steps) and is removed by ``removeOrphans(referenced:olderThan:)`` once it is old enough not to
@@ -53,6 +53,20 @@ struct BlobFolder: Sendable {
             case .bytes(let bytes): return bytes
             case .tooLarge: throw StoreError("\(file) is too large to read")
             }
+        } catch let error as FileSystemError where error.code == .noSuchFileOrDirectory {
+            throw StoreError(concurrentChange: "\(file) is gone: the models changed while they were read (a refit finished)")
+        } catch let error as FileSystemError {
+            throw StoreError("cannot read \(file): \(error)")
+        }
+    }
+
+    /// A file opened to be read a section at a time (``RandomAccessFile``).
+    ///
+    /// - Throws: ``StoreError``, with ``StoreError/isConcurrentChange`` when the file is gone.
+    func open(name: String) throws -> RandomAccessFile {
+        let file = path + "/" + name
+        do {
+            return try RandomAccessFile(path: file)
         } catch let error as FileSystemError where error.code == .noSuchFileOrDirectory {
             throw StoreError(concurrentChange: "\(file) is gone: the models changed while they were read (a refit finished)")
         } catch let error as FileSystemError {

@@ -2,6 +2,7 @@ import FileIO
 import Foundation
 import GRDB
 import PaperRadarCore
+import SystemPackage
 
 /// Vectors of many papers under one model, stored as one row of `vector_block`: CSR rows (TF-IDF) or dense rows
 /// (embeddings), with the ids they belong to.
@@ -102,8 +103,12 @@ extension VectorBlock {
         let width: Int = row[2]
         if let file = row[7] as String? {
             guard let blobs else { return nil }
-            let bytes = try blobs.read(name: file)
-            return bytes.withUnsafeBytes { decode(file: $0, textSequence: textSequence, count: count, width: width) }
+            let opened = try blobs.open(name: file)
+            do {
+                return try decode(file: opened, textSequence: textSequence, count: count, width: width)
+            } catch let error as FileSystemError {
+                throw StoreError("cannot read \(file): \(error)")
+            }
         }
         let ids = try row.withUnsafeData(atIndex: 3) { data in
             (data ?? Data()).withUnsafeBytes { raw in
@@ -148,34 +153,49 @@ extension VectorBlock {
         try values.withUnsafeBytes { try file.write($0) }
     }
 
-    /// Decodes the file form; `nil` when it is malformed or does not match the row's counts.
-    static func decode(file bytes: UnsafeRawBufferPointer, textSequence: Int64, count: Int, width: Int) -> VectorBlock? {
-        guard bytes.count >= 40, Array(bytes[0..<8]) == magic else { return nil }
-        func header(_ i: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + 8 * i, as: UInt64.self)) }
+    /// Decodes the file form, reading each section straight into its array; `nil` when the file is malformed or
+    /// does not match the row's counts.
+    ///
+    /// The arrays get an eighth more capacity than they need: the daemon appends every digest's rows to the arrays
+    /// of a loaded space, and without spare room the first digest copied them whole (1 GB of embeddings on a
+    /// million papers, held twice during the copy). Spare capacity of a large array is not resident until used.
+    ///
+    /// - Throws: ``FileIO/FileSystemError`` when the file cannot be read.
+    static func decode(file: RandomAccessFile, textSequence: Int64, count: Int, width: Int) throws -> VectorBlock? {
+        var head = [UInt8](repeating: 0, count: 40)
+        guard try head.withUnsafeMutableBytes({ try file.read(into: $0, at: 0) }), Array(head[0..<8]) == magic else {
+            return nil
+        }
+        func header(_ i: Int) -> UInt64 {
+            head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 8 + 8 * i, as: UInt64.self)) }
+        }
+        let limit = UInt64(file.size)
+        guard header(0) <= limit, header(2) <= limit, header(3) <= limit, header(1) == .max || header(1) <= limit else {
+            return nil
+        }
         let idBytes = Int(header(0)), indexCount = Int(header(2)), valueCount = Int(header(3))
         let offsetCount: Int? = header(1) == .max ? nil : Int(header(1))
+        guard 40 + idBytes + (offsetCount ?? 0) * 8 + indexCount * 4 + valueCount * 4 == file.size else { return nil }
         var position = 40
-        func take(_ length: Int) -> UnsafeRawBufferPointer? {
-            guard length >= 0, position + length <= bytes.count else { return nil }
-            defer { position += length }
-            return UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)])
+        func section<T: BitwiseCopyable>(_ count: Int, spare: Bool = true) throws -> [T] {
+            let bytes = count * MemoryLayout<T>.stride
+            defer { position += bytes }
+            return try [T](unsafeUninitializedCapacity: count + (spare ? count / 8 : 0)) { buffer, initialized in
+                let raw = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<bytes])
+                guard try file.read(into: raw, at: position) else { throw Errno.ioError }
+                initialized = count
+            }
         }
-        guard let idPart = take(idBytes) else { return nil }
+        let idPart: [UInt8] = try section(idBytes, spare: false)
         let ids = idPart.split(separator: UInt8(ascii: "\n")).compactMap { ArxivID(normalizedUTF8: $0) }
         guard ids.count == count, width >= 0 else { return nil }
-        var offsets: [Int64]?
-        if let offsetCount {
-            guard let part = take(offsetCount * 8) else { return nil }
-            offsets = array(from: part)
-        }
-        guard let indexPart = take(indexCount * 4), let valuePart = take(valueCount * 4), position == bytes.count
-        else { return nil }
-        let values: [Float] = array(from: valuePart)
+        let offsets: [Int64]? = try offsetCount.map { try section($0, spare: false) }
+        let indices: [Int32] = try section(indexCount)
+        let values: [Float] = try section(valueCount)
         guard let offsets else {
             guard values.count == count * width else { return nil }
             return VectorBlock(ids: ids, width: width, values: values, textSequence: textSequence)
         }
-        let indices: [Int32] = array(from: indexPart)
         guard offsets.count == count + 1, offsets.last.map(Int.init) == values.count, indices.count == values.count
         else { return nil }
         return VectorBlock(

@@ -84,10 +84,17 @@ public struct LSAModel: Sendable, Hashable {
         precondition(embeddings.columns == dimension, "embeddings come from another LSA model")
         let k = min(dimensions, dimension)
         let weights = (0..<k).map { powf(max(singularValues[$0], 0), spectralPower) }
-        var view = Matrix(rows: embeddings.rows, columns: k)
-        for i in 0..<embeddings.rows {
-            for j in 0..<k { view[i, j] = embeddings[i, j] * weights[j] }
+        let n = embeddings.rows
+        // An eighth of spare capacity, as for stored blocks: a daemon appends each digest's rows in place.
+        let storage = [Float](unsafeUninitializedCapacity: n * k + n * k / 8) { buffer, initialized in
+            embeddings.storage.withUnsafeBufferPointer { e in
+                for i in 0..<n {
+                    for j in 0..<k { buffer[i * k + j] = e[i * dimension + j] * weights[j] }
+                }
+            }
+            initialized = n * k
         }
+        var view = Matrix(rows: n, columns: k, storage: storage)
         view.normalizeRows()
         return view
     }

@@ -110,17 +110,23 @@ import Testing
             let path = folder.appendingPathComponent("b.bin").path
             try AtomicFile.write(to: path) { try block.writeFile(to: &$0) }
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            let decode = { (bytes: [UInt8]) in
-                bytes.withUnsafeBytes {
-                    VectorBlock.decode(file: $0, textSequence: block.textSequence, count: block.rowCount, width: block.width)
-                }
+            let decode = { (bytes: [UInt8]) throws -> VectorBlock? in
+                let damaged = folder.appendingPathComponent("d.bin")
+                try Data(bytes).write(to: damaged)
+                return try VectorBlock.decode(
+                    file: RandomAccessFile(path: damaged.path), textSequence: block.textSequence, count: block.rowCount,
+                    width: block.width)
             }
-            #expect(decode(bytes) == block)
-            #expect(decode(Array(bytes.dropLast())) == nil, "truncated")
-            #expect(decode(bytes + [0]) == nil, "trailing bytes")
+            #expect(try decode(bytes) == block)
+            #expect(try decode(Array(bytes.dropLast())) == nil, "truncated")
+            #expect(try decode(bytes + [0]) == nil, "trailing bytes")
+            #expect(try decode(Array(bytes.prefix(20))) == nil, "cut inside the header")
             var wrongMagic = bytes
             wrongMagic[0] = 0
-            #expect(decode(wrongMagic) == nil)
+            #expect(try decode(wrongMagic) == nil)
+            var hugeCount = bytes
+            hugeCount[8 + 8 * 3 + 7] = 0x7f  // a value count far beyond the file
+            #expect(try decode(hugeCount) == nil)
         }
     }
 }
