@@ -136,7 +136,7 @@ public struct ModelFitter: Sendable {
                 return try TFIDFVectorizer(
                     configuration: options.tfidf, stopWords: inputs.stopWords,
                     prior: options.usePrior ? inputs.prior : nil
-                ).fit(papers.map { TextDocument(title: $0.title, abstract: $0.abstract) })
+                ).fit(papers.map(TextDocument.init))
             } catch let error as TextFeaturesError {
                 throw PipelineError(error.message)
             }
@@ -200,7 +200,7 @@ public struct ModelFitter: Sendable {
             throw PipelineError("the store has no papers yet: `paperradar ingest DIGEST…` or `paperradar import FILE` first")
         }
         let watch = Stopwatch()
-        let matrix = model.transform(papers.map { TextDocument(title: $0.title, abstract: $0.abstract) })
+        let matrix = model.transform(papers.map(TextDocument.init))
         let ids = papers.map(\.id)
         // The LSA basis follows the TF-IDF columns: an imported TF-IDF model gets a basis fitted on its vectors.
         let lsa = LSAModel.fit(matrix, tfidfHash: model.contentHash)
@@ -260,5 +260,12 @@ public struct ModelFitter: Sendable {
         } catch let error as TopicFitError {
             throw PipelineError(error.message)
         }
+    }
+}
+
+extension TextDocument {
+    /// What TF-IDF sees of a stored paper's text.
+    init(_ text: PaperText) {
+        self.init(title: text.title, abstract: text.abstract)
     }
 }
