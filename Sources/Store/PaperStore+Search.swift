@@ -54,21 +54,21 @@ extension PaperStore {
     /// - Complexity: O(text of the queued papers).
     @discardableResult
     public func indexPendingSearchTexts() throws -> Int {
-        guard try writer.read({ db in try Self.hasPendingSearchTexts(db) }) else { return 0 }
+        guard try pendingSearchTextCount() > 0 else { return 0 }  // the usual case: a read, not the write lock
         return try writer.write { db in try Self.indexPendingSearchTexts(db) }
     }
 
     /// How many stored papers wait for the full-text index.
     public func pendingSearchTextCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_pending") ?? 0 }
+        try writer.read { db in try Self.pendingSearchTextCount(db) }
     }
 
-    static func hasPendingSearchTexts(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending)") ?? false
+    static func pendingSearchTextCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_pending") ?? 0
     }
 
     static func indexPendingSearchTexts(_ db: Database) throws -> Int {
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_pending") ?? 0
+        let count = try pendingSearchTextCount(db)
         guard count > 0 else { return 0 }
         try db.execute(
             sql: """
