@@ -38,8 +38,13 @@ public struct HTTPClient: Sendable {
     }
 
     public let port: Int
+    /// Seconds to wait for the answer before giving up on a hung server.
+    public let timeout: Int
 
-    public init(port: Int) { self.port = port }
+    public init(port: Int, timeout: Int = 60) {
+        self.port = port
+        self.timeout = timeout
+    }
 
     /// Sends one request; `Host` defaults to `127.0.0.1:<port>` unless `headers` sets it.
     public func send(
@@ -59,7 +64,7 @@ public struct HTTPClient: Sendable {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 60, tv_usec: 0)
+        var timeout = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
