@@ -1,4 +1,5 @@
-// Dense factorisations through LAPACK: thin QR (sgeqrf + sorgqr), SVD (sgesdd), symmetric eigen (ssyevd).
+// Dense factorisations through LAPACK: thin QR (as the LQ of the transpose: sgelqf + sorglq), SVD (sgesdd),
+// symmetric eigen (ssyevd).
 //
 // LAPACK is column-major. A row-major m×n buffer read column-major is the n×m transpose, which the
 // wrappers below exploit to avoid copies where they can.
@@ -122,7 +123,7 @@ public func symmetricEigen(_ a: Matrix) -> SymmetricEigendecomposition {
 
 extension Matrix {
     /// The orthonormal factor Q (m×n) of the thin QR decomposition `A = Q·R` (m ≥ n), by Householder
-    /// reflections (`sgeqrf`, then `sorgqr`).
+    /// reflections (the LQ factorisation of Aᵀ, `sgelqf` then `sorglq`).
     ///
     /// The columns of Q span the column space of A (for full column rank); sign conventions are LAPACK's.
     /// - Complexity: O(m·n²).
@@ -136,33 +137,31 @@ extension Matrix {
     /// Replaces `self` (m×n, m ≥ n) by the Q factor of its thin QR decomposition, returning R (n×n,
     /// upper triangular, row-major) when `keepR` is set.
     ///
-    /// Row-major → column-major transpose, `sgeqrf`, optional copy of R, `sorgqr`, transpose back.
+    /// In place: the row-major storage of A is the column-major storage of Aᵀ (n×m), whose LQ factorisation
+    /// Aᵀ = L·Qᵀ is A's QR factorisation transposed (R = Lᵀ). `sgelqf` then `sorglq` on that storage leave Qᵀ
+    /// column-major, which is Q row-major: no transposed copy of A (3 GB for the sketch of 2.6 M papers).
     /// - Complexity: O(m·n²).
     @discardableResult
     mutating func orthonormalizeColumns(keepR: Bool = false) -> Matrix? {
         let m = rows, n = columns
         guard n > 0 && m > 0 else { return keepR ? Matrix(rows: n, columns: n) : nil }
-        var columnMajor = [Float](repeating: 0, count: m * n)
         var tau = [Float](repeating: 0, count: n)
         var r: Matrix? = nil
         storage.withUnsafeMutableBufferPointer { rowMajor in
-            columnMajor.withUnsafeMutableBufferPointer { cm in
-                tau.withUnsafeMutableBufferPointer { t in
-                    let a = cm.baseAddress!
-                    Matrix.transpose(rowMajor.baseAddress!, rows: m, columns: n, into: a)
-                    var info = LAPACK.sgeqrf(m: m, n: n, a: a, lda: m, tau: t.baseAddress!)
-                    precondition(info == 0, "sgeqrf failed (info \(info))")
-                    if keepR {
-                        var upper = Matrix(rows: n, columns: n)
-                        for i in 0..<n {
-                            for j in i..<n { upper.storage[i * n + j] = a[j * m + i] }
-                        }
-                        r = upper
+            tau.withUnsafeMutableBufferPointer { t in
+                let a = rowMajor.baseAddress!  // Aᵀ, column-major n×m, leading dimension n
+                var info = LAPACK.sgelqf(m: n, n: m, a: a, lda: n, tau: t.baseAddress!)
+                precondition(info == 0, "sgelqf failed (info \(info))")
+                if keepR {
+                    // L (n×n) is on and below the diagonal: L[i][j] at a[j·n + i], i ≥ j; R = Lᵀ.
+                    var upper = Matrix(rows: n, columns: n)
+                    for j in 0..<n {
+                        for i in j..<n { upper.storage[j * n + i] = a[j * n + i] }
                     }
-                    info = LAPACK.sorgqr(m: m, n: n, k: n, a: a, lda: m, tau: t.baseAddress!)
-                    precondition(info == 0, "sorgqr failed (info \(info))")
-                    Matrix.transpose(a, rows: n, columns: m, into: rowMajor.baseAddress!)
+                    r = upper
                 }
+                info = LAPACK.sorglq(m: n, n: m, k: n, a: a, lda: n, tau: t.baseAddress!)
+                precondition(info == 0, "sorglq failed (info \(info))")
             }
         }
         return r

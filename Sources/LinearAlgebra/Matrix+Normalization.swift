@@ -31,6 +31,20 @@ extension Matrix {
         }
     }
 
+    /// Multiplies row i by `factors[i]` in place: `diag(factors)·A`.
+    ///
+    /// - Complexity: O(rows·columns).
+    public mutating func scaleRows(by factors: [Float]) {
+        precondition(factors.count == rows, "one factor per row")
+        let columns = self.columns
+        storage.withUnsafeMutableBufferPointer { p in
+            for i in 0..<rows {
+                let factor = factors[i]
+                for j in 0..<columns { p[i * columns + j] *= factor }
+            }
+        }
+    }
+
     /// A copy with every row scaled to unit L2 norm (zero rows stay zero); see `normalizeRows()`.
     ///
     /// - Complexity: O(rows·columns).

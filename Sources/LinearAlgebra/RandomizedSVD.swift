@@ -20,7 +20,7 @@ public struct TruncatedSVD: Sendable {
 public struct RandomizedSVDStatistics: Sendable, Hashable {
     /// Seconds in products with A and Aᵀ (sparse × dense, or GEMM for a dense A).
     public var productSeconds: Double = 0
-    /// Seconds in QR orthonormalisation (sgeqrf + sorgqr, including layout transposes).
+    /// Seconds in QR orthonormalisation (in place, as the LQ factorisation of the transpose).
     public var orthonormalizationSeconds: Double = 0
     /// Seconds for the small SVD and forming U and V.
     public var smallSVDSeconds: Double = 0
@@ -76,24 +76,44 @@ public struct RandomizedSVD: Sendable, Hashable {
     }
 
     /// The singular values and right singular vectors of the sparse matrix `a` (n×m), as ``decompose(_:)-(SparseMatrix)``
-    /// computes them, without forming U.
+    /// computes them, without forming U; with scales, those of `diag(rowScale)·a·diag(columnScale)`, without forming
+    /// that matrix either.
     ///
-    /// What LSA needs (the term basis V); U's signs are still fixed by the convention above, computed a block of
-    /// rows at a time. Peak memory is about n·l + 2·m·l floats besides `a` and its transpose (the transpose is freed
-    /// before the final step), against n·(l + d) + m·(l + d) for ``decompose(_:)-(SparseMatrix)``.
+    /// What LSA needs (the term basis V, of the entropy-weighted and renormalised TF-IDF rows); U's signs are still
+    /// fixed by the convention above, computed a block of rows at a time. The scaled matrix is applied as
+    /// `D_r·(a·(D_c·X))` (scaling the m×l operand and the result's rows) and its transpose is built scaled, so no
+    /// scaled copy of `a` exists. Peak memory is about n·l + 2·m·l floats besides `a` and its transpose (the
+    /// transpose is freed before the final step), against n·(l + d) + m·(l + d) for ``decompose(_:)-(SparseMatrix)``.
     /// - Complexity: as ``decompose(_:)-(SparseMatrix)``.
-    public func rightFactors(_ a: SparseMatrix) -> (singularValues: [Float], v: Matrix, statistics: RandomizedSVDStatistics) {
-        let factors = sparseFactors(a, formingU: false)
+    public func rightFactors(
+        _ a: SparseMatrix, rowScale: [Float]? = nil, columnScale: [Float]? = nil
+    ) -> (singularValues: [Float], v: Matrix, statistics: RandomizedSVDStatistics) {
+        precondition(rowScale.map { $0.count == a.rows } ?? true, "one scale per row")
+        precondition(columnScale.map { $0.count == a.columns } ?? true, "one scale per column")
+        let factors = sparseFactors(a, formingU: false, rowScale: rowScale, columnScale: columnScale)
         return (factors.singularValues, factors.v, factors.statistics)
     }
 
-    private func sparseFactors(_ a: SparseMatrix, formingU: Bool) -> Factors {
+    private func sparseFactors(
+        _ a: SparseMatrix, formingU: Bool, rowScale: [Float]? = nil, columnScale: [Float]? = nil
+    ) -> Factors {
         precondition(rank <= min(a.rows, a.columns), "rank \(rank) exceeds min(rows, columns)")
         var transpose: SparseMatrix? = nil
-        let setup = Stopwatch.measure { transpose = a.transposed() }
+        let setup = Stopwatch.measure {
+            transpose = a.transposed()
+            if rowScale != nil || columnScale != nil { transpose!.scaleEntries(rows: columnScale, columns: rowScale) }
+        }
         return run(
             rows: a.rows, columns: a.columns, setupSeconds: setup, formingU: formingU,
-            times: { a.multiplied(by: $0) }, transposeTimes: { transpose!.multiplied(by: $0) },
+            times: { x in
+                guard rowScale != nil || columnScale != nil else { return a.multiplied(by: x) }
+                var scaled = x
+                if let columnScale { scaled.scaleRows(by: columnScale) }
+                var y = a.multiplied(by: scaled)
+                if let rowScale { y.scaleRows(by: rowScale) }
+                return y
+            },
+            transposeTimes: { transpose!.multiplied(by: $0) },
             transposeDone: { transpose = nil })
     }
 

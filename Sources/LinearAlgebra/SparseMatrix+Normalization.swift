@@ -12,6 +12,23 @@ extension SparseMatrix {
         }
     }
 
+    /// `1 / ‖row_i ⊙ columns‖` for every row (0 for a row that is zero after scaling): the row scales that make
+    /// `S·diag(columns)` unit-norm row by row, as ``normalizeRows()`` of the column-scaled matrix would.
+    ///
+    /// - Complexity: O(rows + nnz).
+    public func unitRowScales(columns columnScale: [Float]) -> [Float] {
+        precondition(columnScale.count == columns, "one scale per column")
+        return (0..<rows).map { i in
+            var sum = 0.0
+            for p in rowOffsets[i]..<rowOffsets[i + 1] {
+                let value = values[p] * columnScale[Int(columnIndices[p])]
+                sum += Double(value) * Double(value)
+            }
+            let norm = Float(sum.squareRoot())
+            return norm > 0 && norm.isFinite ? 1 / norm : 0
+        }
+    }
+
     /// Scales every row to unit L2 norm in place; empty or all-zero rows stay zero.
     ///
     /// - Complexity: O(rows + nnz).
@@ -22,6 +39,20 @@ extension SparseMatrix {
             for i in 0..<rows where norms[i] > 0 && norms[i].isFinite {
                 let inverse = 1 / norms[i]
                 for p in offsets[i]..<offsets[i + 1] { v[p] *= inverse }
+            }
+        }
+    }
+
+    /// Multiplies every stored entry `(i, c)` by `rows[i]` then by `columns[c]` (`nil`: 1), in place.
+    ///
+    /// - Complexity: O(rows + nnz).
+    public mutating func scaleEntries(rows rowScale: [Float]?, columns columnScale: [Float]?) {
+        precondition(rowScale.map { $0.count == rows } ?? true && columnScale.map { $0.count == columns } ?? true, "one scale per row and column")
+        let offsets = rowOffsets, indices = columnIndices
+        values.withUnsafeMutableBufferPointer { v in
+            for i in 0..<rows {
+                let r = rowScale?[i] ?? 1
+                for p in offsets[i]..<offsets[i + 1] { v[p] = v[p] * r * (columnScale?[Int(indices[p])] ?? 1) }
             }
         }
     }

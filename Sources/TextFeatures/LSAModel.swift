@@ -52,15 +52,10 @@ public struct LSAModel: Sendable, Hashable {
         precondition(tfidf.rows > 0 && tfidf.columns > 0, "LSA needs a non-empty matrix")
         precondition(termWeights.map { $0.count == tfidf.columns } ?? true, "one weight per column")
         let d = max(1, min(dimension, tfidf.rows, tfidf.columns))
-        var input = tfidf
-        if let termWeights {
-            for e in input.values.indices { input.values[e] *= termWeights[Int(input.columnIndices[e])] }
-            input.normalizeRows()
-        }
+        // The input is diag(r)·A·diag(g), the weighted rows renormalised; the SVD applies it without a copy.
         let (singularValues, v, statistics) = RandomizedSVD(
             rank: d, powerIterations: powerIterations, seed: seed
-        ).rightFactors(input)
-        input = SparseMatrix(rows: 0, columns: 0, rowOffsets: [0], columnIndices: [], values: [])  // used up
+        ).rightFactors(tfidf, rowScale: termWeights.map { tfidf.unitRowScales(columns: $0) }, columnScale: termWeights)
         var basis = consume v  // weighted in place, not copied
         if let termWeights {
             for j in 0..<basis.rows {
@@ -82,8 +77,21 @@ public struct LSAModel: Sendable, Hashable {
     /// - Complexity: O(n·k).
     public func neighbourView(of embeddings: Matrix, dimensions: Int = 96, spectralPower: Float = 1) -> Matrix {
         precondition(embeddings.columns == dimension, "embeddings come from another LSA model")
-        let k = min(dimensions, dimension)
-        let weights = (0..<k).map { powf(max(singularValues[$0], 0), spectralPower) }
+        return Self.neighbourView(of: embeddings, weights: neighbourWeights(dimensions: dimensions, spectralPower: spectralPower))
+    }
+
+    /// The neighbour view's weights `σ[..<k]^p` (what ``neighbourView(of:dimensions:spectralPower:)`` applies).
+    public func neighbourWeights(dimensions: Int = 96, spectralPower: Float = 1) -> [Float] {
+        (0..<min(dimensions, dimension)).map { powf(max(singularValues[$0], 0), spectralPower) }
+    }
+
+    /// `normalise(e[:, ..<k]·diag(weights))` for k = `weights.count` (embeddings of any model with at least k
+    /// dimensions; the view of a stored index is computed with its stored weights).
+    ///
+    /// - Complexity: O(n·k).
+    public static func neighbourView(of embeddings: Matrix, weights: [Float]) -> Matrix {
+        let k = weights.count, dimension = embeddings.columns
+        precondition(k <= dimension, "the view takes the first \(k) of \(dimension) dimensions")
         let n = embeddings.rows
         // An eighth of spare capacity, as for stored blocks: a daemon appends each digest's rows in place.
         let storage = [Float](unsafeUninitializedCapacity: n * k + n * k / 8) { buffer, initialized in
