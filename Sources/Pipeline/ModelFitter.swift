@@ -53,6 +53,7 @@ public enum FitStage: String, Sendable {
     case lsa = "LSA"
     case saving = "saving"
     case topics = "topics"
+    case index = "neighbour index"
 }
 
 /// What a fit did, with timings.
@@ -105,6 +106,8 @@ public struct ModelFitter: Sendable {
         public var svdStatistics: RandomizedSVDStatistics
         /// The topics, or `nil` when fewer than two papers have a non-empty embedding (nothing to cluster yet).
         public var topics: TopicFitter.Fit?
+        /// The neighbour index over the space (stored with the vectors by ``ModelFitter/save(_:progress:)``).
+        public var index: NeighbourIndex
         public var timings: [(stage: FitStage, seconds: Double)]
     }
 
@@ -158,13 +161,14 @@ public struct ModelFitter: Sendable {
             topics = try timed(.topics) { try topicFit(space, count: options.topicCount, seed: 0) }
             MemoryRelease.returnFreedMemory()
         }
+        let index = try timed(.index) { NeighbourIndex.build(view: space.neighbours) }
         return PreparedFit(
             space: space, tfidfStatistics: fitted.statistics, svdStatistics: lsa.statistics, topics: topics,
-            timings: timings)
+            index: index, timings: timings)
     }
 
     /// Stores a prepared fit: the TF-IDF model and LSA basis with every paper's vectors (one transaction), then the
-    /// topics; they become the current models.
+    /// topics, then the neighbour index over those vectors; they become the current models.
     public func save(_ prepared: PreparedFit, progress: (FitStage) -> Void = { _ in }) throws -> Result {
         progress(.saving)
         let watch = Stopwatch()
@@ -175,6 +179,9 @@ public struct ModelFitter: Sendable {
         if let topics = prepared.topics {
             space.replaceTopics(try repository.saveTopics(topics, ids: space.ids))
         }
+        try store.saveNeighbourIndex(
+            prepared.index.contents(of: space), lsaHash: space.lsa.contentHash,
+            summary: prepared.index.summary(rows: space.count))
         return Result(
             report: FitReport(
                 paperCount: space.count, tfidf: space.tfidf, tfidfStatistics: prepared.tfidfStatistics,

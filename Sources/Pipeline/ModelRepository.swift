@@ -248,8 +248,8 @@ public struct ModelRepository: Sendable {
         space.upsertRows(ids: ids, tfidfRows: rows, embeddings: embeddings, topics: assigned?.map { ($0.topic, $0.similarity) })
         space.storedBlockCount += 1
         if space.storedBlockCount > Self.compactionThreshold {
-            try compact(space, textSequence: textSequence)
-            space.storedBlockCount = 1
+            try store.mergeLaterVectorBlocks(modelHashes: [space.tfidf.contentHash, space.lsa.contentHash])
+            space.storedBlockCount = 2
         }
     }
 
@@ -278,13 +278,6 @@ public struct ModelRepository: Sendable {
 
     /// Blocks per model beyond which the vectors are rewritten as one block.
     static let compactionThreshold = 64
-
-    private func compact(_ space: VectorSpace, textSequence: Int64) throws {
-        try store.replaceVectorBlocks([
-            (space.tfidf.contentHash, Self.block(ids: space.ids, rows: space.tfidfRows, textSequence: textSequence)),
-            (space.lsa.contentHash, Self.block(ids: space.ids, embeddings: space.embeddings, textSequence: textSequence)),
-        ])
-    }
 
     // MARK: - Blocks
 

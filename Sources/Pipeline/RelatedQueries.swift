@@ -98,7 +98,7 @@ public struct RelatedQueries: Sendable {
         return rows.indices.map { q in RelatedResult(query: space.ids[rows[q]], items: found[q].map(item)) }
     }
 
-    private func item(_ paper: RelatedPaper) -> RelatedResult.Item {
+    func item(_ paper: RelatedPaper) -> RelatedResult.Item {
         RelatedResult.Item(
             id: space.ids[paper.index], score: paper.score, semanticScore: paper.semanticScore,
             sharedTerms: paper.sharedTerms)
@@ -109,11 +109,17 @@ public struct RelatedQueries: Sendable {
     private func readable(
         _ results: [RelatedResult], known: [ArxivID: Paper], queryText: String?
     ) throws -> [RelatedResult] {
+        try Self.readable(results, model: space.tfidf, store: store, known: known, queryText: queryText)
+    }
+
+    /// `results` with their shared terms in the words of `model`'s papers (see ``readable(_:known:queryText:)``).
+    static func readable(
+        _ results: [RelatedResult], model: TFIDFModel, store: PaperStore, known: [ArxivID: Paper], queryText: String?
+    ) throws -> [RelatedResult] {
         let ids = Array(Set(results.flatMap { $0.items.map(\.id) + ($0.query.map { [$0] } ?? []) }))
         var papers = known
         let missing = ids.filter { known[$0] == nil }
         for (id, paper) in try store.papers(ids: missing) { papers[id] = paper }
-        let model = space.tfidf
         // Each paper's words are counted only for the terms shown with it (its results' shared terms).
         var wanted: [ArxivID: Set<String>] = [:]
         for result in results {

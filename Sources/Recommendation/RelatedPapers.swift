@@ -18,7 +18,9 @@ public struct RelatedPapers: Sendable {
     /// Term strings by TF-IDF column, for explanations.
     public let vocabulary: [String]
     /// How many LSA candidates are re-scored per result (candidates = top × factor).
-    public var candidateFactor: Int = 4
+    public var candidateFactor: Int = Self.defaultCandidateFactor
+    /// The default ``candidateFactor``.
+    public static let defaultCandidateFactor = 4
     /// How many shared terms explain each result.
     public var explanationTerms: Int = 5
     /// The weight w of the exact TF-IDF cosine in the final score (see the type's documentation).

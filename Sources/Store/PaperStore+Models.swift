@@ -135,28 +135,47 @@ extension PaperStore {
         }
     }
 
-    /// Replaces every vector block of each model with one block (compaction), in one transaction.
-    public func replaceVectorBlocks(_ blocks: [(modelHash: String, block: VectorBlock)]) throws {
-        var files: [String?] = Array(repeating: nil, count: blocks.count)
+    /// Merges every vector block of each model after its first (the fit's) into one block (compaction), in one
+    /// transaction: each paper's latest row, in order of first appearance, under the latest block's text sequence.
+    /// The first block, the bulk of the vectors, is not rewritten (a neighbour index over it stays valid).
+    ///
+    /// - Complexity: O(rows and values of the later blocks).
+    public func mergeLaterVectorBlocks(modelHashes: [String]) throws {
+        var written: [String] = []
         do {
-            if let blobs {
-                for (i, entry) in blocks.enumerated() where entry.block.payloadSize >= BlobFolder.threshold {
-                    let name = BlobFolder.newName(kind: "block")
-                    try blobs.write(name: name) { try entry.block.writeFile(to: &$0) }
-                    files[i] = name
-                }
-            }
             let replaced = try writer.write { db in
                 try Self.filesReplaced(in: db) {
-                    for (i, (modelHash, block)) in blocks.enumerated() {
-                        try db.execute(sql: "DELETE FROM vector_block WHERE model_hash = ?", arguments: [modelHash])
-                        try block.insert(modelHash: modelHash, file: files[i], in: db)
+                    for modelHash in modelHashes {
+                        let ids = try Int64.fetchAll(
+                            db, sql: "SELECT id FROM vector_block WHERE model_hash = ? ORDER BY id", arguments: [modelHash])
+                        guard ids.count > 2 else { continue }
+                        var blocks: [VectorBlock] = []
+                        let cursor = try Row.fetchCursor(
+                            db, sql: "SELECT \(VectorBlock.columns) FROM vector_block WHERE model_hash = ? AND id > ? ORDER BY id",
+                            arguments: [modelHash, ids[0]])
+                        while let row = try cursor.next() {
+                            guard let block = try VectorBlock.decode(row, blobs: blobs) else {
+                                throw StoreError("a stored vector block of model \(modelHash.prefix(12)) is malformed: run `paperradar fit`")
+                            }
+                            blocks.append(block)
+                        }
+                        let merged = VectorBlock(merging: blocks)
+                        var file: String?
+                        if let blobs, merged.payloadSize >= BlobFolder.threshold {
+                            let name = BlobFolder.newName(kind: "block")
+                            try blobs.write(name: name) { try merged.writeFile(to: &$0) }
+                            written.append(name)
+                            file = name
+                        }
+                        try db.execute(
+                            sql: "DELETE FROM vector_block WHERE model_hash = ? AND id > ?", arguments: [modelHash, ids[0]])
+                        try merged.insert(modelHash: modelHash, file: file, in: db)
                     }
                 }
             }
             blobs?.remove(replaced)
         } catch {
-            blobs?.remove(files.compactMap { $0 })
+            blobs?.remove(written)
             throw error
         }
     }

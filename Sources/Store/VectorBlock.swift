@@ -282,3 +282,43 @@ extension VectorBlock {
         }
     }
 }
+
+extension VectorBlock {
+    /// One block with each paper's latest row of `blocks` (all sparse or all dense, of one width), papers in order of
+    /// first appearance, under the highest text sequence.
+    ///
+    /// - Complexity: O(total rows + values).
+    init(merging blocks: [VectorBlock]) {
+        precondition(!blocks.isEmpty, "blocks to merge")
+        let width = blocks[0].width
+        precondition(blocks.allSatisfy { $0.isSparse == blocks[0].isSparse && $0.width == width }, "blocks of one model")
+        var latest: [ArxivID: (block: Int, row: Int)] = [:]
+        var order: [ArxivID] = []
+        for (b, block) in blocks.enumerated() {
+            for (r, id) in block.ids.enumerated() where latest.updateValue((b, r), forKey: id) == nil { order.append(id) }
+        }
+        let sequence = blocks.map(\.textSequence).max() ?? 0
+        if blocks[0].isSparse {
+            var offsets = [0]
+            var indices: [Int32] = []
+            var values: [Float] = []
+            for id in order {
+                let (b, r) = latest[id]!
+                let block = blocks[b]
+                let range = block.offsets![r]..<block.offsets![r + 1]
+                indices.append(contentsOf: block.indices![range])
+                values.append(contentsOf: block.values[range])
+                offsets.append(values.count)
+            }
+            self.init(ids: order, width: width, offsets: offsets, indices: indices, values: values, textSequence: sequence)
+        } else {
+            var values: [Float] = []
+            values.reserveCapacity(order.count * width)
+            for id in order {
+                let (b, r) = latest[id]!
+                values.append(contentsOf: blocks[b].values[(r * width)..<((r + 1) * width)])
+            }
+            self.init(ids: order, width: width, values: values, textSequence: sequence)
+        }
+    }
+}

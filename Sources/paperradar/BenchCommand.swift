@@ -9,7 +9,7 @@ import TextFeatures
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark PaperRadar's stages on a JSON Lines corpus.",
-        subcommands: [PipelineStages.self, TFIDF.self, ParseDigests.self, PlainSGEMM.self],
+        subcommands: [PipelineStages.self, TFIDF.self, ParseDigests.self, PlainSGEMM.self, NeighbourIndexRecall.self],
         defaultSubcommand: PipelineStages.self)
 
     struct PipelineStages: ParsableCommand {

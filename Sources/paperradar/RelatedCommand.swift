@@ -13,7 +13,9 @@ struct Related: ParsableCommand {
         discussion: """
             Candidates come from the LSA cosine; they are re-scored by the exact TF-IDF cosine, and each result \
             lists the shared terms carrying most of that score with their share. `--all --out FILE.jsonl` writes \
-            one line per paper: {"id", "related": [{"id", "score"}]}.
+            one line per paper: {"id", "related": [{"id", "score"}]}. For one paper ID the candidates come from the \
+            neighbour index `fit` stores (the nearest lists, a sixteenth of the papers or 65,536 at least), so a \
+            store of millions of papers answers at once; `--exact` scores every paper.
             """)
 
     @Argument(help: "An arXiv id of a stored paper.") var id: String?
@@ -24,6 +26,8 @@ struct Related: ParsableCommand {
     @Option(name: .long, help: "How many related papers per query.") var top = 10
     @Option(name: .long, help: "With --all: the JSON Lines file to write.") var out: String?
     @Flag(name: .long, help: "Print JSON.") var json = false
+    @Flag(name: .long, help: "For a paper ID: score every paper instead of reading the neighbour index.")
+    var exact = false
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -34,6 +38,20 @@ struct Related: ParsableCommand {
     }
 
     func run() throws {
+        if let id, !exact, let parsed = ArxivID.parse(id) {
+            let store = try storeOptions.openStore()
+            let found = try CLIError.translating { () -> RelatedResult? in
+                do {
+                    return try IndexedRelatedQueries(store: store)?.related(to: parsed.id, top: top)
+                } catch let error as StoreError where error.isConcurrentChange {
+                    return nil  // a refit replaced the index while it was opened: the space is read instead
+                }
+            }
+            if let found {
+                try CLIError.translating { try print(json ? renderJSON([found], store: store) : renderText([found], store: store)) }
+                return
+            }
+        }
         let (store, space) = try storeOptions.openSpace()
         try CLIError.translating {
             let queries = RelatedQueries(space: space, store: store)

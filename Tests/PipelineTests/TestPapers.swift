@@ -1,3 +1,4 @@
+import Foundation
 import PaperRadarCore
 import Store
 import Testing
@@ -64,5 +65,43 @@ extension TestPapers {
                 sourceLocation: sourceLocation)
             #expect(a.topics?.topicOfRow[i] == b.topics?.topicOfRow[j], "topic of \(id)", sourceLocation: sourceLocation)
         }
+    }
+}
+
+extension TestPapers {
+    /// A store in a temporary folder (with a folder for large files, so a fit stores its neighbour index), holding
+    /// `papers`; remove the folder when done.
+    static func fileStore(with papers: [Paper]) throws -> (store: PaperStore, folder: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperradar-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try PaperStore(databaseURL: folder.appendingPathComponent("paperradar.sqlite"))
+        _ = try store.ingest(
+            ParsedDigest(format: .tableAbstracts, date: nil, papers: papers, warnings: []),
+            from: DigestSource(path: "test.md", bytes: Array("\(papers.count)".utf8)))
+        return (store, folder)
+    }
+
+    /// `themes × perTheme` papers, each theme with its own invented words (three syllables each), so that a
+    /// paper's nearest papers are those of its theme.
+    static func manyThemes(_ themes: Int, perTheme: Int) -> [Paper] {
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let consonants = Array("bdfgklmnprstvz"), vowels = Array("aeiou")
+        func word() -> String {
+            String((0..<3).flatMap { _ in [consonants[next() % consonants.count], vowels[next() % vowels.count]] })
+        }
+        var papers: [Paper] = []
+        for t in 0..<themes {
+            let words = (0..<10).map { _ in word() }
+            for i in 0..<perTheme {
+                let text = (0..<30).map { _ in words[next() % words.count] }.joined(separator: " ")
+                let id = ArxivID(String(format: "2610.%05d", t * perTheme + i + 1))!
+                papers.append(Paper(id: id, version: 1, title: "\(words[i % 10]) \(words[(i + 3) % 10])", abstract: text + "."))
+            }
+        }
+        return papers
     }
 }

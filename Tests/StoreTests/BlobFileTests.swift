@@ -61,11 +61,30 @@ import Testing
         try store.saveModels([(Self.model("lsa", "l2", bytes: 2 << 20), [Self.large])])
         let second = Self.files(blobs)
         #expect(second.count == 2 && second.isDisjoint(with: first), "the replaced model's files are gone")
-        try store.appendVectorBlocks([("l2", Self.sparse.withWidth(300))])
-        try store.replaceVectorBlocks([("l2", Self.large)])
-        #expect(try store.vectorBlocks(modelHash: "l2") == [Self.large])
+        // Compaction merges the blocks after the first into one (each paper's latest row) and keeps the first.
+        let bulk = (0..<2_000).map { ArxivID(String(format: "2612.%05d", $0 + 1))! }
+        let olderRows = VectorBlock(ids: bulk, width: 300, values: (0..<600_000).map { Float($0 % 13) }, textSequence: 10)
+        let newerRows = VectorBlock(ids: bulk, width: 300, values: (0..<600_000).map { Float($0 % 7) }, textSequence: 11)
+        let small = VectorBlock(
+            ids: [bulk[0], Self.ids[5]], width: 300, values: (0..<600).map { Float($0) }, textSequence: 12)
+        try store.appendVectorBlocks([("l2", olderRows)])
+        try store.appendVectorBlocks([("l2", newerRows)])
+        try store.appendVectorBlocks([("l2", small)])
+        let beforeMerge = Self.files(blobs)
+        try store.mergeLaterVectorBlocks(modelHashes: ["l2"])
+        let blocks = try store.vectorBlocks(modelHash: "l2")
+        #expect(blocks.count == 2 && blocks[0] == Self.large, "the first block is kept as it was")
+        #expect(blocks[1].ids == bulk + [Self.ids[5]] && blocks[1].textSequence == 12)
+        #expect(Array(blocks[1].values[0..<300]) == Array(small.values[0..<300]), "the latest row of a paper")
+        #expect(Array(blocks[1].values[300..<600]) == Array(newerRows.values[300..<600]))
+        #expect(Array(blocks[1].values[(2_000 * 300)...]) == Array(small.values[300...]))
         let third = Self.files(blobs)
-        #expect(third.count == 2 && third.subtracting(second).count == 1, "compaction replaced the block's file")
+        #expect(beforeMerge == second, "appended blocks stay in rows")
+        #expect(third.count == 3 && third.isSuperset(of: second))
+        #expect(third.subtracting(second).count == 1, "the merged block is one new file; the appended ones are gone")
+        // Nothing to merge: unchanged.
+        try store.mergeLaterVectorBlocks(modelHashes: ["l2"])
+        #expect(try store.vectorBlocks(modelHash: "l2") == blocks)
     }
 
     @Test func orphansAreRemovedOnceTheyAreOldEnough() throws {
