@@ -14,13 +14,12 @@
 // Each CHARACTER argument carries a trailing hidden length argument (gfortran passes
 // it as `size_t`); we always declare and pass them (value 1).
 
-/// LQ factorisation A = L Q of an m×n matrix, m ≤ n (Householder; L in the lower triangle, reflectors to its
-/// right). The LQ factorisation of Aᵀ is the QR factorisation of A, transposed.
-void sgelqf_(const int *m, const int *n, float *a, const int *lda, float *tau,
+/// QR factorisation A = Q R of an m×n matrix (Householder; R in the upper triangle, reflectors below).
+void sgeqrf_(const int *m, const int *n, float *a, const int *lda, float *tau,
              float *work, const int *lwork, int *info);
 
-/// Forms the m×n matrix Q with orthonormal rows from the first k reflectors of sgelqf_.
-void sorglq_(const int *m, const int *n, const int *k, float *a, const int *lda,
+/// Forms the m×n matrix Q with orthonormal columns from the first k reflectors of sgeqrf_.
+void sorgqr_(const int *m, const int *n, const int *k, float *a, const int *lda,
              const float *tau, float *work, const int *lwork, int *info);
 
 /// SVD A = U Σ Vᵀ by divide and conquer.

@@ -74,37 +74,36 @@ enum LAPACK {
         max(minimum, Int(query.rounded(.up)) + 64)
     }
 
-    /// In-place Householder LQ of the column-major m×n `a` (m ≤ n); L on and below the diagonal, reflectors to
-    /// its right, `tau` m.
+    /// In-place Householder QR of the column-major m×n `a` (m ≥ n); reflectors below, R above, `tau` n.
     ///
-    /// - Complexity: O(m²·n).
-    static func sgelqf(m: Int, n: Int, a: UnsafeMutablePointer<Float>, lda: Int, tau: UnsafeMutablePointer<Float>) -> Int32 {
+    /// - Complexity: O(m·n²).
+    static func sgeqrf(m: Int, n: Int, a: UnsafeMutablePointer<Float>, lda: Int, tau: UnsafeMutablePointer<Float>) -> Int32 {
         var m32 = BLAS.int32(m), n32 = BLAS.int32(n), lda32 = BLAS.int32(lda)
         var info: Int32 = 0, lwork: Int32 = -1, query: Float = 0
-        sgelqf_(&m32, &n32, a, &lda32, tau, &query, &lwork, &info)
+        sgeqrf_(&m32, &n32, a, &lda32, tau, &query, &lwork, &info)
         guard info == 0 else { return info }
-        let size = workspaceSize(query, minimum: max(1, m))
+        let size = workspaceSize(query, minimum: max(1, n))
         var work = [Float](repeating: 0, count: size)
         lwork = BLAS.int32(size)
         work.withUnsafeMutableBufferPointer { w in
-            sgelqf_(&m32, &n32, a, &lda32, tau, w.baseAddress, &lwork, &info)
+            sgeqrf_(&m32, &n32, a, &lda32, tau, w.baseAddress, &lwork, &info)
         }
         return info
     }
 
-    /// Overwrites the output of `sgelqf` with the explicit m×n factor Q with orthonormal rows (k reflectors).
+    /// Overwrites the output of `sgeqrf` with the explicit m×n orthonormal factor Q (k reflectors).
     ///
     /// - Complexity: O(m·n·k).
-    static func sorglq(m: Int, n: Int, k: Int, a: UnsafeMutablePointer<Float>, lda: Int, tau: UnsafePointer<Float>) -> Int32 {
+    static func sorgqr(m: Int, n: Int, k: Int, a: UnsafeMutablePointer<Float>, lda: Int, tau: UnsafePointer<Float>) -> Int32 {
         var m32 = BLAS.int32(m), n32 = BLAS.int32(n), k32 = BLAS.int32(k), lda32 = BLAS.int32(lda)
         var info: Int32 = 0, lwork: Int32 = -1, query: Float = 0
-        sorglq_(&m32, &n32, &k32, a, &lda32, tau, &query, &lwork, &info)
+        sorgqr_(&m32, &n32, &k32, a, &lda32, tau, &query, &lwork, &info)
         guard info == 0 else { return info }
-        let size = workspaceSize(query, minimum: max(1, m))
+        let size = workspaceSize(query, minimum: max(1, n))
         var work = [Float](repeating: 0, count: size)
         lwork = BLAS.int32(size)
         work.withUnsafeMutableBufferPointer { w in
-            sorglq_(&m32, &n32, &k32, a, &lda32, tau, w.baseAddress, &lwork, &info)
+            sorgqr_(&m32, &n32, &k32, a, &lda32, tau, w.baseAddress, &lwork, &info)
         }
         return info
     }

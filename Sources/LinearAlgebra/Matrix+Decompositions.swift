@@ -1,4 +1,4 @@
-// Dense factorisations through LAPACK: thin QR (as the LQ of the transpose: sgelqf + sorglq), SVD (sgesdd),
+// Dense factorisations through LAPACK: thin QR (sgeqrf + sorgqr, blocked as a tall-skinny QR), SVD (sgesdd),
 // symmetric eigen (ssyevd).
 //
 // LAPACK is column-major. A row-major m×n buffer read column-major is the n×m transpose, which the
@@ -123,7 +123,8 @@ public func symmetricEigen(_ a: Matrix) -> SymmetricEigendecomposition {
 
 extension Matrix {
     /// The orthonormal factor Q (m×n) of the thin QR decomposition `A = Q·R` (m ≥ n), by Householder
-    /// reflections (the LQ factorisation of Aᵀ, `sgelqf` then `sorglq`).
+    /// reflections (`sgeqrf`, then `sorgqr`; a tall matrix a block of rows at a time, see
+    /// `orthonormalizeColumns`).
     ///
     /// The columns of Q span the column space of A (for full column rank); sign conventions are LAPACK's.
     /// - Complexity: O(m·n²).
@@ -134,34 +135,82 @@ extension Matrix {
         return copy
     }
 
+    /// Rows per block of the tall-skinny QR (about 75 MB of column-major copy for 288 columns).
+    static let qrBlockRows = 65_536
+
     /// Replaces `self` (m×n, m ≥ n) by the Q factor of its thin QR decomposition, returning R (n×n,
     /// upper triangular, row-major) when `keepR` is set.
     ///
-    /// In place: the row-major storage of A is the column-major storage of Aᵀ (n×m), whose LQ factorisation
-    /// Aᵀ = L·Qᵀ is A's QR factorisation transposed (R = Lᵀ). `sgelqf` then `sorglq` on that storage leave Qᵀ
-    /// column-major, which is Q row-major: no transposed copy of A (3 GB for the sketch of 2.6 M papers).
-    /// - Complexity: O(m·n²).
+    /// LAPACK wants the matrix column-major; a transposed copy of the whole sketch of 2.6 M papers is 3 GB. A
+    /// matrix of more than `qrBlockRows` rows is factored as a tall-skinny QR (Demmel et al. 2012) instead:
+    /// each block of rows `A_b = Q_b·R_b` through a block-sized column-major copy (Q_b written back in place),
+    /// then the stacked `[R_1; …; R_B] = Q_R·R`, and `Q = diag(Q_b)·Q_R` by one GEMM per block. Householder
+    /// throughout, so as stable as one QR of the whole matrix; R is the same up to the signs of its rows.
+    /// - Complexity: O(m·n²); memory O(min(m, qrBlockRows)·n) besides `self`.
     @discardableResult
     mutating func orthonormalizeColumns(keepR: Bool = false) -> Matrix? {
         let m = rows, n = columns
         guard n > 0 && m > 0 else { return keepR ? Matrix(rows: n, columns: n) : nil }
+        let blockCount = m <= max(Self.qrBlockRows, 2 * n) ? 1 : (m + Self.qrBlockRows - 1) / Self.qrBlockRows
+        // Balanced blocks, each at least n rows (m > 2n·blockCount when there are several).
+        let bounds = (0...blockCount).map { $0 * m / blockCount }
+        let stackRows = blockCount * n
+        var stack = [Float](repeating: 0, count: blockCount > 1 ? stackRows * n : 0)  // column-major
+        var buffer = [Float](repeating: 0, count: (bounds[1] - bounds[0] + 1) * n)
         var tau = [Float](repeating: 0, count: n)
         var r: Matrix? = nil
         storage.withUnsafeMutableBufferPointer { rowMajor in
-            tau.withUnsafeMutableBufferPointer { t in
-                let a = rowMajor.baseAddress!  // Aᵀ, column-major n×m, leading dimension n
-                var info = LAPACK.sgelqf(m: n, n: m, a: a, lda: n, tau: t.baseAddress!)
-                precondition(info == 0, "sgelqf failed (info \(info))")
-                if keepR {
-                    // L (n×n) is on and below the diagonal: L[i][j] at a[j·n + i], i ≥ j; R = Lᵀ.
-                    var upper = Matrix(rows: n, columns: n)
-                    for j in 0..<n {
-                        for i in j..<n { upper.storage[j * n + i] = a[j * n + i] }
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                tau.withUnsafeMutableBufferPointer { t in
+                    stack.withUnsafeMutableBufferPointer { stack in
+                        let a = buffer.baseAddress!
+                        for b in 0..<blockCount {
+                            let first = bounds[b], mb = bounds[b + 1] - bounds[b]
+                            let rows = rowMajor.baseAddress! + first * n
+                            Matrix.transpose(rows, rows: mb, columns: n, into: a)
+                            var info = LAPACK.sgeqrf(m: mb, n: n, a: a, lda: mb, tau: t.baseAddress!)
+                            precondition(info == 0, "sgeqrf failed (info \(info))")
+                            if blockCount > 1 {
+                                for j in 0..<n {
+                                    for i in 0...j { stack[j * stackRows + b * n + i] = a[j * mb + i] }
+                                }
+                            } else if keepR {
+                                var upper = Matrix(rows: n, columns: n)
+                                for i in 0..<n {
+                                    for j in i..<n { upper.storage[i * n + j] = a[j * mb + i] }
+                                }
+                                r = upper
+                            }
+                            info = LAPACK.sorgqr(m: mb, n: n, k: n, a: a, lda: mb, tau: t.baseAddress!)
+                            precondition(info == 0, "sorgqr failed (info \(info))")
+                            Matrix.transpose(a, rows: n, columns: mb, into: rows)
+                        }
+                        guard blockCount > 1 else { return }
+                        // The stacked R factors: Q_R·R.
+                        let s = stack.baseAddress!
+                        var info = LAPACK.sgeqrf(m: stackRows, n: n, a: s, lda: stackRows, tau: t.baseAddress!)
+                        precondition(info == 0, "sgeqrf failed (info \(info))")
+                        if keepR {
+                            var upper = Matrix(rows: n, columns: n)
+                            for i in 0..<n {
+                                for j in i..<n { upper.storage[i * n + j] = s[j * stackRows + i] }
+                            }
+                            r = upper
+                        }
+                        info = LAPACK.sorgqr(m: stackRows, n: n, k: n, a: s, lda: stackRows, tau: t.baseAddress!)
+                        precondition(info == 0, "sorgqr failed (info \(info))")
+                        // Q_b ← Q_b·Q_R[b·n ..< (b+1)·n, :]; that block, column-major in the stack, is its own
+                        // transpose read row-major with leading dimension stackRows.
+                        for b in 0..<blockCount {
+                            let first = bounds[b], mb = bounds[b + 1] - bounds[b]
+                            let rows = rowMajor.baseAddress! + first * n
+                            BLAS.sgemm(
+                                transposeA: false, transposeB: true, m: mb, n: n, k: n, alpha: 1, a: rows, lda: n,
+                                b: s + b * n, ldb: stackRows, beta: 0, c: a, ldc: n)
+                            rows.update(from: a, count: mb * n)
+                        }
                     }
-                    r = upper
                 }
-                info = LAPACK.sorglq(m: n, n: m, k: n, a: a, lda: n, tau: t.baseAddress!)
-                precondition(info == 0, "sorglq failed (info \(info))")
             }
         }
         return r

@@ -20,7 +20,7 @@ public struct TruncatedSVD: Sendable {
 public struct RandomizedSVDStatistics: Sendable, Hashable {
     /// Seconds in products with A and Aᵀ (sparse × dense, or GEMM for a dense A).
     public var productSeconds: Double = 0
-    /// Seconds in QR orthonormalisation (in place, as the LQ factorisation of the transpose).
+    /// Seconds in QR orthonormalisation (sgeqrf + sorgqr a block of rows at a time, including layout transposes).
     public var orthonormalizationSeconds: Double = 0
     /// Seconds for the small SVD and forming U and V.
     public var smallSVDSeconds: Double = 0
@@ -106,10 +106,8 @@ public struct RandomizedSVD: Sendable, Hashable {
         return run(
             rows: a.rows, columns: a.columns, setupSeconds: setup, formingU: formingU,
             times: { x in
-                guard rowScale != nil || columnScale != nil else { return a.multiplied(by: x) }
-                var scaled = x
-                if let columnScale { scaled.scaleRows(by: columnScale) }
-                var y = a.multiplied(by: scaled)
+                if let columnScale { x.scaleRows(by: columnScale) }  // x is used up: scaled where it is
+                var y = a.multiplied(by: x)
                 if let rowScale { y.scaleRows(by: rowScale) }
                 return y
             },
@@ -132,10 +130,11 @@ public struct RandomizedSVD: Sendable, Hashable {
     private typealias Factors = (u: Matrix?, singularValues: [Float], v: Matrix, statistics: RandomizedSVDStatistics)
 
     /// The algorithm over products with A and Aᵀ. Every intermediate is released as soon as it is used up (the
-    /// sketches are the largest allocations of a fit); `transposeDone` is called after the last product with Aᵀ.
+    /// sketches are the largest allocations of a fit); `times` may overwrite its operand (it is used up);
+    /// `transposeDone` is called after the last product with Aᵀ.
     private func run(
         rows n: Int, columns m: Int, setupSeconds: Double, formingU: Bool,
-        times: (Matrix) -> Matrix, transposeTimes: (Matrix) -> Matrix, transposeDone: () -> Void
+        times: (inout Matrix) -> Matrix, transposeTimes: (Matrix) -> Matrix, transposeDone: () -> Void
     ) -> Factors {
         let total = Stopwatch()
         var stats = RandomizedSVDStatistics()
@@ -157,14 +156,14 @@ public struct RandomizedSVD: Sendable, Hashable {
 
         var omega = Matrix(rows: 0, columns: 0)
         stats.setupSeconds += Stopwatch.measure { omega = Matrix.randomGaussian(rows: m, columns: l, seed: seed) }
-        var q = product { times(omega) }
+        var q = product { times(&omega) }
         omega = released
         _ = orthonormalize(&q)
         for _ in 0..<powerIterations {
             var w = product { transposeTimes(q) }
             q = released
             _ = orthonormalize(&w)
-            q = product { times(w) }
+            q = product { times(&w) }
             w = released
             _ = orthonormalize(&q)
         }

@@ -135,16 +135,19 @@ public struct ModelFitter: Sendable {
             throw PipelineError("the store has no papers yet: `paperradar ingest DIGEST…` or `paperradar import FILE` first")
         }
         let fitted: TFIDFFit = try timed(.tfidf) {
+            // The vectorizer holds the only reference to the text and releases it once counted, before it
+            // assembles the rows.
+            var documents = papers.map(TextDocument.init)
+            papers = []
             do {
                 return try TFIDFVectorizer(
                     configuration: options.tfidf, stopWords: inputs.stopWords,
                     prior: options.usePrior ? inputs.prior : nil
-                ).fit(papers.map(TextDocument.init))
+                ).fit(consume documents)
             } catch let error as TextFeaturesError {
                 throw PipelineError(error.message)
             }
         }
-        papers = []  // the text is no longer needed: release it before the SVD's working set is allocated
         MemoryRelease.returnFreedMemory()
         let lsa = try timed(.lsa) {
             LSAModel.fit(

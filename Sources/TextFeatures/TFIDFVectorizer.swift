@@ -27,7 +27,10 @@ public struct TFIDFVectorizer: Sendable {
     /// - Throws: ``TextFeaturesError`` for no documents, an invalid configuration, an incompatible prior, or when
     ///   no term is left.
     /// - Complexity: O(total text bytes + T + V log V) for T distinct corpus terms and V kept terms.
-    public func fit(_ documents: [TextDocument], concurrency: Int? = nil) throws -> TFIDFFit {
+    ///
+    /// The documents are released once they are counted (pass them with `consume` to hand over the only
+    /// reference): at 2.6 M papers their text is 2.9 GB, the rows assembled after counting 2.2 GB more.
+    public func fit(_ documents: consuming [TextDocument], concurrency: Int? = nil) throws -> TFIDFFit {
         try configuration.validate()
         guard !documents.isEmpty else {
             throw TextFeaturesError(.noDocuments, "There are no papers to fit a TF-IDF model to.")
@@ -37,6 +40,7 @@ public struct TFIDFVectorizer: Sendable {
         var counts = CorpusCounts.count(
             documents, configuration: configuration, stopWords: stopWords, recordsDocuments: true,
             concurrency: max(1, concurrency ?? Parallel.processorCount))
+        documents = []
         guard counts.stems.count > 0 else {
             throw TextFeaturesError(
                 .emptyVocabulary, "Empty vocabulary: the papers contain only stop words, numbers or markup.")

@@ -59,6 +59,28 @@ private func reconstruct(_ u: Matrix, _ s: [Float], _ vt: Matrix) -> Matrix {
         #expect(maxAbsDifference(projected, a) < 1e-4)
     }
 
+    @Test func tallMatricesAreFactoredABlockOfRowsAtATime() throws {
+        // Three blocks of the tall-skinny QR; the first row block alone takes the one-block path.
+        let rows = 2 * Matrix.qrBlockRows + 1_234
+        var a = uniformMatrix(rows, 7, seed: 44)
+        for i in 0..<rows { a[i, 6] = a[i, 0] + 1e-3 * a[i, 6] }  // nearly dependent columns
+        var q = a
+        let factor = q.orthonormalizeColumns(keepR: true)
+        let r = try #require(factor)
+        #expect(orthonormalityError(q) < 1e-4)
+        #expect(maxAbsDifference(q.multiplied(by: r), a) < 1e-4)
+        #expect((0..<7).allSatisfy { i in (0..<i).allSatisfy { r[i, $0] == 0 } }, "R is upper triangular")
+        // R matches the one-block factorisation of AᵀA = RᵀR up to the signs of its rows.
+        let gram = a.multiplied(by: a, transposeSelf: true)
+        let rtr = r.multiplied(by: r, transposeSelf: true)
+        #expect(maxAbsDifference(gram, rtr) < 1e-2 * gram.frobeniusNorm / 49)
+        let block = a.rows(0..<Matrix.qrBlockRows)
+        var blockQ = block
+        let blockFactor = blockQ.orthonormalizeColumns(keepR: true)
+        let blockR = try #require(blockFactor)
+        #expect(orthonormalityError(blockQ) < 1e-4 && maxAbsDifference(blockQ.multiplied(by: blockR), block) < 1e-4)
+    }
+
     @Test func randomizedSVDMatchesFullSVDOnLowRankPlusNoise() {
         let spectrum: [Float] = [50, 40, 30, 20, 10, 8, 6, 4]
         let a = lowRankPlusNoise(120, 90, spectrum: spectrum, noise: 0.01, seed: 43)
