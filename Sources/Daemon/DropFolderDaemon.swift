@@ -1,4 +1,5 @@
 import Logging
+import PaperRadarCore
 import Pipeline
 import ServiceLifecycle
 import Store

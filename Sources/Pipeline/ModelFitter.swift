@@ -106,13 +106,17 @@ public struct ModelFitter: Sendable {
         public var svdStatistics: RandomizedSVDStatistics
         /// The topics, or `nil` when fewer than two papers have a non-empty embedding (nothing to cluster yet).
         public var topics: TopicFitter.Fit?
-        /// The neighbour index over the space (stored with the vectors by ``ModelFitter/save(_:progress:)``).
+        /// The neighbour index over the space.
         public var index: NeighbourIndex
+        /// The index's file, written by ``ModelFitter/prepare(progress:isCancelled:)`` and named as the current
+        /// index by ``ModelFitter/save(_:progress:)`` (nil for an in-memory store).
+        public var indexFile: String?
         public var timings: [(stage: FitStage, seconds: Double)]
     }
 
-    /// Fits every model on the papers stored now, in memory: reads the store, writes nothing (a background refit
-    /// runs this while reports go on with the current models).
+    /// Fits every model on the papers stored now, in memory: reads the store and writes nothing it uses (a
+    /// background refit runs this while reports go on with the current models) but the neighbour index's file,
+    /// which no row names until ``save(_:progress:)``, so that the swap does not wait for it.
     ///
     /// - Parameters:
     ///   - progress: called when a stage starts.
@@ -164,10 +168,13 @@ public struct ModelFitter: Sendable {
             topics = try timed(.topics) { try topicFit(space, count: options.topicCount, seed: 0) }
             MemoryRelease.returnFreedMemory()
         }
-        let index = try timed(.index) { NeighbourIndex.build(view: space.neighbours) }
+        let (index, indexFile) = try timed(.index) {
+            let index = NeighbourIndex.build(view: space.neighbours)
+            return (index, try store.writeNeighbourIndexFile(index.contents(of: space)))
+        }
         return PreparedFit(
             space: space, tfidfStatistics: fitted.statistics, svdStatistics: lsa.statistics, topics: topics,
-            index: index, timings: timings)
+            index: index, indexFile: indexFile, timings: timings)
     }
 
     /// Stores a prepared fit: the TF-IDF model and LSA basis with every paper's vectors (one transaction), then the
@@ -182,9 +189,11 @@ public struct ModelFitter: Sendable {
         if let topics = prepared.topics {
             space.replaceTopics(try repository.saveTopics(topics, ids: space.ids))
         }
-        try store.saveNeighbourIndex(
-            prepared.index.contents(of: space), lsaHash: space.lsa.contentHash,
-            summary: prepared.index.summary(rows: space.count))
+        if let file = prepared.indexFile {
+            try store.saveNeighbourIndex(
+                file: file, lsaHash: space.lsa.contentHash, paperCount: space.count, textSequence: space.textSequence,
+                summary: prepared.index.summary(rows: space.count))
+        }
         return Result(
             report: FitReport(
                 paperCount: space.count, tfidf: space.tfidf, tfidfStatistics: prepared.tfidfStatistics,

@@ -7,18 +7,42 @@ extension PaperStore {
     /// The model kind of the neighbour index.
     public static let neighbourIndexKind = "neighbour-index"
 
-    /// Saves a neighbour index over the first vector blocks of an LSA basis (the fit's) as the current one: the file
-    /// is written first, then named by a `model` row whose parent is the basis.
+    /// Saves a neighbour index over the first vector blocks of an LSA basis (the fit's) as the current one:
+    /// ``writeNeighbourIndexFile(_:)`` then ``saveNeighbourIndex(file:lsaHash:paperCount:textSequence:summary:)``.
     ///
     /// - Returns: false for an in-memory store (it has no folder for files; queries then read the whole space).
     @discardableResult
     public func saveNeighbourIndex(_ contents: NeighbourIndexContents, lsaHash: String, summary: String) throws -> Bool {
-        guard let blobs else { return false }
+        guard let file = try writeNeighbourIndexFile(contents) else { return false }
+        try saveNeighbourIndex(
+            file: file, lsaHash: lsaHash, paperCount: contents.ids.count, textSequence: contents.textSequence,
+            summary: summary)
+        return true
+    }
+
+    /// Writes a neighbour index file into the store's folder of files, named by no row yet (a background refit
+    /// writes it before the models are swapped; a file never named is removed as an orphan an hour later).
+    ///
+    /// - Returns: the file's name, or nil for an in-memory store.
+    public func writeNeighbourIndexFile(_ contents: NeighbourIndexContents) throws -> String? {
+        guard let blobs else { return nil }
         let name = BlobFolder.newName(kind: "index")
         try blobs.write(name: name) { try contents.write(to: &$0) }
+        return name
+    }
+
+    /// Makes a written neighbour index file the current index of an LSA basis stored before (the file is removed
+    /// when this fails).
+    ///
+    /// - Throws: ``StoreError`` (a concurrent change) when the basis is no longer in the store.
+    public func saveNeighbourIndex(
+        file name: String, lsaHash: String, paperCount: Int, textSequence: Int64, summary: String
+    ) throws {
+        guard let blobs else { return }
+        _ = try blobs.open(name: name)  // still there (a file unnamed for an hour is removed as an orphan)
         let model = StoredModel(
-            kind: Self.neighbourIndexKind, contentHash: "\(lsaHash)-index-\(contents.ids.count)-\(contents.textSequence)",
-            parentHash: lsaHash, paperCount: contents.ids.count, summary: summary, data: [])
+            kind: Self.neighbourIndexKind, contentHash: "\(lsaHash)-index-\(paperCount)-\(textSequence)",
+            parentHash: lsaHash, paperCount: paperCount, summary: summary, data: [])
         do {
             let replaced = try writer.write { db in
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM model WHERE content_hash = ?", arguments: [lsaHash]) == true
@@ -30,7 +54,6 @@ extension PaperStore {
             blobs.remove([name])
             throw error
         }
-        return true
     }
 
     /// The current neighbour index, when there is one over the first vector blocks of this LSA basis and of its

@@ -54,6 +54,31 @@ import Testing
         TestPapers.expectSameSpace(try repository.openSpace(), space)
     }
 
+    @Test func aRefitWritesItsIndexInTheBackgroundAndNamesItAtTheSwap() throws {
+        let papers = TestPapers.papers(perTheme: 10)
+        let (store, folder) = try TestPapers.fileStore(with: papers)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blobs = folder.appendingPathComponent("paperradar.sqlite.blobs").path
+        func indexFiles() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: blobs).filter { $0.hasPrefix("index-") })
+        }
+        let fitter = try ModelFitter(repository: ModelRepository(store: store))
+        _ = try fitter.fit()
+        let first = try indexFiles()
+        #expect(first.count == 1)
+        // More papers, then a refit computed as the daemon does: its index file is written, not yet named.
+        _ = try store.ingest(
+            ParsedDigest(format: .tableAbstracts, date: nil, papers: TestPapers.papers(perTheme: 3, idOffset: 60), warnings: []),
+            from: DigestSource(path: "more.md", bytes: Array("more".utf8)))
+        let prepared = try fitter.prepare()
+        let file = try #require(prepared.indexFile)
+        #expect(try indexFiles() == first.union([file]))
+        #expect(try IndexedRelatedQueries(store: store) == nil, "the stored papers wait for a fold-in or the swap")
+        let space = try fitter.save(prepared).space
+        #expect(try indexFiles() == [file], "the new file is named, the replaced one removed")
+        try Self.expectSameAsScan(store, space, ids: space.ids)
+    }
+
     @Test func survivesCompactionOfTheFoldedInBlocks() throws {
         let (store, folder) = try TestPapers.fileStore(with: TestPapers.papers())
         defer { try? FileManager.default.removeItem(at: folder) }

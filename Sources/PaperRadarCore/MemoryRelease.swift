@@ -4,9 +4,9 @@
 
 /// Hands freed heap memory back to the operating system after large transient allocations.
 ///
-/// glibc keeps freed blocks for reuse; after TF-IDF frees the corpus text (~200 MB on 94k papers) that memory
-/// would otherwise stay resident under the SVD's working set and count toward the peak, and the daemon would keep
-/// a refit's or a vector load's garbage between digests. `malloc_trim` is looked up at run time (Swift's Glibc
+/// glibc keeps freed blocks for reuse; after TF-IDF frees the corpus text (~200 MB on 94k papers, 2.9 GB on 2.6 M)
+/// that memory would otherwise stay resident under the rows assembled next and the SVD's working set and count
+/// toward the peak, and the daemon would keep a refit's or a vector load's garbage between digests. `malloc_trim` is looked up at run time (Swift's Glibc
 /// module does not declare it); elsewhere this does nothing.
 public enum MemoryRelease {
     /// Makes every allocation of 256 KiB or more a mapping of its own, returned to the system when freed.
